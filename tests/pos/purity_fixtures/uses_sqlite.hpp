@@ -1,0 +1,3 @@
+// Fixture for the pos/ purity rule: a third-party include it must reject.
+#pragma once
+#include <sqlite3.h>

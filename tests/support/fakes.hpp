@@ -1,0 +1,66 @@
+// In-memory implementations of the pos/ ports, for domain tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pos/ports.hpp"
+#include "pos/store_settings.hpp"
+
+namespace fakes {
+
+inline const pos::Currency eur = pos::Currency::of("EUR", 2);
+inline pos::Money eur_cents(std::int64_t cents) {
+    return {cents, eur};
+}
+
+inline const pos::TaxRate vat20{"A", "VAT 20%", {200'000}};
+inline const pos::TaxRate vat5{"B", "VAT 5%", {50'000}};
+
+pos::StoreSettings settings();
+
+class Clock : public pos::Clock {
+  public:
+    std::int64_t now = 1'790'000'000'000;
+    std::int64_t now_ms() override { return now; }
+};
+
+class Ids : public pos::IdSource {
+  public:
+    int next = 0;
+    std::string new_id() override;
+};
+
+class Catalogue : public pos::Catalogue {
+  public:
+    Catalogue();  // milk, bread, wine, bananas (by weight)
+    std::map<std::string, pos::Product> by_code;
+    std::optional<pos::Product> find_by_code(std::string_view code) override;
+    std::vector<pos::Product> search(std::string_view text, std::size_t limit) override;
+};
+
+class SaleStore : public pos::SaleStore {
+  public:
+    bool fail_next = false;
+    std::vector<pos::Ticket> written;
+    pos::Result<pos::CompletedSale> complete_sale(const pos::Ticket& ticket,
+                                                  std::int64_t completed_at_ms) override;
+};
+
+class Users : public pos::UserDirectory {
+  public:
+    Users();  // 1001 Alex (clerk, PIN 1234), 9001 Morgan (manager, PIN 4321)
+    std::map<std::int64_t, std::string> pins;
+    std::map<std::int64_t, pos::LoginState> states;
+    std::vector<pos::User> users;
+    std::vector<pos::User> active_users() override { return users; }
+    std::optional<pos::User> find_by_code(std::string_view code) override;
+    bool pin_matches(std::int64_t user_id, std::string_view pin) override;
+    pos::LoginState login_state(std::int64_t user_id) override { return states[user_id]; }
+    void save_login_state(std::int64_t user_id, const pos::LoginState& state) override {
+        states[user_id] = state;
+    }
+};
+
+}  // namespace fakes
