@@ -1,0 +1,22 @@
+// The schema, as numbered migrations. Each step runs in its own transaction and sets
+// PRAGMA user_version to its number, so a file is always at exactly one known version.
+#pragma once
+
+#include "db/sqlite.hpp"
+#include "pos/result.hpp"
+
+namespace db {
+
+// Stored in the file header (PRAGMA application_id) so a Counter file can be told from others.
+inline constexpr std::int64_t counter_application_id = 0x434E5452;  // "CNTR"
+
+// Reads the header of a freshly opened file, writing nothing. Refuses (bad_input) a file that is
+// not a SQLite database, belongs to another application, or was written by a newer Counter.
+pos::Status check_openable(Database& db);
+
+// Applies every migration above the file's user_version, one transaction each.
+pos::Status migrate(Database& db);
+
+int schema_version(Database& db);
+
+}  // namespace db

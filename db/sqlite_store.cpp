@@ -1,0 +1,821 @@
+#include "db/sqlite_store.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "db/migrations.hpp"
+#include "db/pin_hash.hpp"
+#include "pos/barcode.hpp"
+#include "pos/login.hpp"
+
+namespace db {
+
+namespace {
+
+// ---- how domain enums are spelled in the file (the file's format, not display text) ----
+
+std::string_view unit_text(pos::UnitOfSale unit) {
+    return unit == pos::UnitOfSale::kilogram ? "kg" : "each";
+}
+
+pos::UnitOfSale unit_from(const std::string& text) {
+    if (text == "each")
+        return pos::UnitOfSale::each;
+    if (text == "kg")
+        return pos::UnitOfSale::kilogram;
+    throw pos::StoreFailure("the store holds an unknown unit of sale '" + text + "'");
+}
+
+std::string_view pricing_text(pos::PricingMode mode) {
+    return mode == pos::PricingMode::tax_exclusive ? "tax_exclusive" : "tax_inclusive";
+}
+
+pos::PricingMode pricing_from(const std::string& text) {
+    if (text == "tax_inclusive")
+        return pos::PricingMode::tax_inclusive;
+    if (text == "tax_exclusive")
+        return pos::PricingMode::tax_exclusive;
+    throw pos::StoreFailure("the store holds an unknown pricing mode '" + text + "'");
+}
+
+std::string_view role_text(pos::Role role) {
+    return role == pos::Role::manager ? "manager" : "clerk";
+}
+
+pos::Role role_from(const std::string& text) {
+    if (text == "clerk")
+        return pos::Role::clerk;
+    if (text == "manager")
+        return pos::Role::manager;
+    throw pos::StoreFailure("the store holds an unknown staff role '" + text + "'");
+}
+
+std::string_view method_text(pos::PaymentMethod method) {
+    switch (method) {
+        case pos::PaymentMethod::cash:
+            return "cash";
+    }
+    return "cash";
+}
+
+pos::PaymentMethod method_from(const std::string& text) {
+    if (text == "cash")
+        return pos::PaymentMethod::cash;
+    throw pos::StoreFailure("the store holds an unknown payment method '" + text + "'");
+}
+
+// ---- small checks ----
+
+bool all_digits(std::string_view text) {
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+bool has_control_character(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F;
+    });
+}
+
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+std::string in_quotes(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
+
+std::string currency_text(const pos::Currency& currency) {
+    std::string code(currency.iso());
+    code.erase(std::find(code.begin(), code.end(), '\0'), code.end());
+    return code;
+}
+
+bool valid_currency(const pos::Currency& currency) {
+    const std::string code = currency_text(currency);
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+           currency.exponent >= 0 && currency.exponent <= 4;
+}
+
+std::string format_price(std::int64_t minor, const pos::Currency& currency) {
+    return pos::format_amount(pos::Money(minor, currency));
+}
+
+std::string receipt_number_for(const std::string& terminal_id, std::int64_t sequence) {
+    char digits[24];
+    std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(sequence));
+    return terminal_id + "-" + digits;
+}
+
+// Settings keys; the address is one value with a line per address line.
+constexpr std::string_view key_store_name = "store_name";
+constexpr std::string_view key_address = "address_lines";
+constexpr std::string_view key_tax_id = "tax_id";
+constexpr std::string_view key_terminal_id = "terminal_id";
+constexpr std::string_view key_currency_code = "currency_code";
+constexpr std::string_view key_currency_exponent = "currency_exponent";
+constexpr std::string_view key_pricing = "pricing_mode";
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    if (text.empty())
+        return lines;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find('\n', start);
+        lines.push_back(text.substr(start, end - start));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+std::map<std::string, std::string> read_settings(Database& db) {
+    Statement query(db, "SELECT key, value FROM settings ORDER BY key");
+    std::map<std::string, std::string> values;
+    while (query.step())
+        values[query.column_text(0)] = query.column_text(1);
+    return values;
+}
+
+pos::Currency currency_from(const std::map<std::string, std::string>& values) {
+    const auto code = values.find(std::string(key_currency_code));
+    const auto exponent = values.find(std::string(key_currency_exponent));
+    if (code == values.end() || exponent == values.end())
+        return {};
+    int digits = 0;
+    const std::string& text = exponent->second;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), digits);
+    if (error != std::errc() || end != text.data() + text.size() || code->second.size() != 3 ||
+        digits < 0 || digits > 4) {
+        throw pos::StoreFailure("the store's currency setting is damaged: '" + code->second +
+                                "' with exponent '" + text + "'");
+    }
+    return pos::Currency::of(code->second, digits);
+}
+
+// Columns every product read selects, in this order.
+constexpr std::string_view product_columns =
+    "products.id, barcodes.code, products.name, products.department, tax_rates.code, "
+    "tax_rates.name, tax_rates.rate_ppm, products.unit_price, products.unit";
+
+pos::Product read_product(const Statement& row, const pos::Currency& currency) {
+    pos::Product product;
+    product.id = row.column_int64(0);
+    product.code = row.column_text(1);
+    product.name = row.column_text(2);
+    product.department = row.column_text(3);
+    product.tax = {row.column_text(4), row.column_text(5), pos::Rate{row.column_int64(6)}};
+    product.unit_price = pos::Money(row.column_int64(7), currency);
+    product.unit = unit_from(row.column_text(8));
+    return product;
+}
+
+constexpr std::size_t max_search_words = 16;
+
+}  // namespace
+
+std::string fts_prefix_query(std::string_view text) {
+    std::string query;
+    std::string word;
+    std::size_t words = 0;
+    auto flush = [&] {
+        if (word.empty())
+            return;
+        if (words < max_search_words) {
+            if (!query.empty())
+                query += ' ';
+            query += '"' + word + "\"*";
+            ++words;
+        }
+        word.clear();
+    };
+    for (const char c : text) {
+        // Letters and digits, and any byte of a multi-byte UTF-8 character (the unicode61
+        // tokenizer decides about those). Everything else ends a word and is dropped.
+        if (is_ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) {
+            word += c;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return query;
+}
+
+// ---- Catalogue ----
+
+class SqliteCatalogue final : public pos::Catalogue {
+  public:
+    SqliteCatalogue(Database& db, const pos::Currency& currency)
+        : currency_(currency),
+          by_code_(db, "SELECT " + std::string(product_columns) +
+                           " FROM barcodes AS scanned"
+                           " JOIN products ON products.id = scanned.product_id"
+                           " JOIN tax_rates ON tax_rates.code = products.tax_code"
+                           " JOIN barcodes ON barcodes.product_id = products.id"
+                           " AND barcodes.is_primary = 1"
+                           " WHERE scanned.code = ?"),
+          search_(db, "SELECT " + std::string(product_columns) +
+                          " FROM product_names"
+                          " JOIN products ON products.id = product_names.rowid"
+                          " JOIN tax_rates ON tax_rates.code = products.tax_code"
+                          " JOIN barcodes ON barcodes.product_id = products.id"
+                          " AND barcodes.is_primary = 1"
+                          " WHERE product_names MATCH ?"
+                          " ORDER BY product_names.rank, products.name, products.id"
+                          " LIMIT ?") {}
+
+    std::optional<pos::Product> find_by_code(std::string_view code) override {
+        auto use = by_code_.use();
+        by_code_.bind_all(code);
+        if (!by_code_.step())
+            return std::nullopt;
+        return read_product(by_code_, currency_);
+    }
+
+    std::vector<pos::Product> search(std::string_view text, std::size_t limit) override {
+        const std::string query = fts_prefix_query(text);
+        if (query.empty() || limit == 0)
+            return {};
+        const auto rows = static_cast<std::int64_t>(std::min<std::size_t>(limit, 1'000'000));
+        auto use = search_.use();
+        search_.bind_all(query, rows);
+        std::vector<pos::Product> found;
+        while (search_.step())
+            found.push_back(read_product(search_, currency_));
+        return found;
+    }
+
+  private:
+    const pos::Currency& currency_;
+    Statement by_code_;
+    Statement search_;
+};
+
+// ---- SaleStore ----
+
+class SqliteSaleStore final : public pos::SaleStore {
+  public:
+    explicit SqliteSaleStore(Database& db)
+        : db_(db),
+          existing_(db, "SELECT receipt_number FROM tickets WHERE id = ?"),
+          next_sequence_(db,
+                         "INSERT INTO receipt_sequences (terminal_id, last_sequence) VALUES (?, 1)"
+                         " ON CONFLICT (terminal_id) DO UPDATE"
+                         " SET last_sequence = last_sequence + 1"
+                         " RETURNING last_sequence"),
+          insert_ticket_(db,
+                         "INSERT INTO tickets (id, terminal_id, sequence, receipt_number, clerk_id,"
+                         " clerk_name, currency_code, currency_exponent, pricing, opened_at_ms,"
+                         " completed_at_ms, total_net, total_tax, total)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          insert_line_(db,
+                       "INSERT INTO ticket_lines (id, ticket_id, position, product_id, code, name,"
+                       " department, tax_code, tax_name, tax_rate_ppm, unit, unit_price,"
+                       " quantity_milli, net, tax, gross)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          insert_payment_(db,
+                          "INSERT INTO payments (id, ticket_id, position, method, amount)"
+                          " VALUES (?, ?, ?, ?, ?)") {}
+
+    pos::Result<pos::CompletedSale> complete_sale(const pos::Ticket& ticket,
+                                                  std::int64_t completed_at_ms) override {
+        try {
+            if (auto checked = check(ticket); !checked)
+                return checked.error();
+            Transaction transaction(db_);
+            {
+                auto use = existing_.use();
+                existing_.bind_all(ticket.id());
+                if (existing_.step()) {
+                    return pos::store_failure("This sale was already completed as receipt " +
+                                              existing_.column_text(0) +
+                                              "; it was not written a second time");
+                }
+            }
+            std::int64_t sequence = 0;
+            {
+                auto use = next_sequence_.use();
+                next_sequence_.bind_all(ticket.terminal_id());
+                if (!next_sequence_.step()) {
+                    throw pos::StoreFailure("no receipt number was handed out");
+                }
+                sequence = next_sequence_.column_int64(0);
+                next_sequence_.run();
+            }
+            const std::string receipt = receipt_number_for(ticket.terminal_id(), sequence);
+            write(ticket, sequence, receipt, completed_at_ms);
+            transaction.commit();
+            return pos::CompletedSale{receipt, sequence};
+        } catch (const std::exception& error) {
+            return pos::store_failure(std::string("The sale could not be saved (") + error.what() +
+                                      "); nothing was written and no receipt number was used");
+        }
+    }
+
+  private:
+    static pos::Status check(const pos::Ticket& ticket) {
+        if (ticket.id().empty())
+            return pos::bad_input("The sale has no id; it was not saved");
+        if (ticket.terminal_id().empty()) {
+            return pos::bad_input("The sale has no terminal id; it was not saved");
+        }
+        if (ticket.lines().empty())
+            return pos::bad_input("The sale has no items; it was not saved");
+        if (!valid_currency(ticket.currency())) {
+            return pos::bad_input("The sale has no valid currency; it was not saved");
+        }
+        if (!ticket.totals().due.is_zero()) {
+            return pos::bad_input("The sale is not paid in full (" +
+                                  pos::format_amount(ticket.totals().due) +
+                                  " due); it was not saved");
+        }
+        return pos::ok();
+    }
+
+    void write(const pos::Ticket& ticket, std::int64_t sequence, const std::string& receipt,
+               std::int64_t completed_at_ms) {
+        const pos::Totals totals = ticket.totals();
+        {
+            auto use = insert_ticket_.use();
+            insert_ticket_
+                .bind_all(ticket.id(), ticket.terminal_id(), sequence, receipt, ticket.clerk().id,
+                          ticket.clerk().name, currency_text(ticket.currency()),
+                          ticket.currency().exponent, pricing_text(ticket.pricing()),
+                          ticket.opened_at_ms(), completed_at_ms, totals.net.minor(),
+                          totals.tax.minor(), totals.total.minor())
+                .run();
+        }
+        std::int64_t position = 0;
+        for (const pos::TicketLine& line : ticket.lines()) {
+            auto use = insert_line_.use();
+            insert_line_
+                .bind_all(line.id, ticket.id(), position++, line.product_id, line.code, line.name,
+                          line.department, line.tax.code, line.tax.name, line.tax.rate.ppm,
+                          unit_text(line.unit), line.unit_price.minor(), line.quantity.milli,
+                          line.amounts.net.minor(), line.amounts.tax.minor(),
+                          line.amounts.gross.minor())
+                .run();
+        }
+        position = 0;
+        for (const pos::Payment& payment : ticket.payments()) {
+            auto use = insert_payment_.use();
+            insert_payment_
+                .bind_all(payment.id, ticket.id(), position++, method_text(payment.method),
+                          payment.amount.minor())
+                .run();
+        }
+    }
+
+    Database& db_;
+    Statement existing_;
+    Statement next_sequence_;
+    Statement insert_ticket_;
+    Statement insert_line_;
+    Statement insert_payment_;
+};
+
+// ---- UserDirectory ----
+
+class SqliteUserDirectory final : public pos::UserDirectory {
+  public:
+    explicit SqliteUserDirectory(Database& db)
+        : db_(db),
+          by_code_(db, "SELECT id, code, name, role FROM users WHERE code = ? AND active = 1") {}
+
+    std::vector<pos::User> active_users() override {
+        Statement query(db_,
+                        "SELECT id, code, name, role FROM users WHERE active = 1"
+                        " ORDER BY name, id");
+        std::vector<pos::User> users;
+        while (query.step())
+            users.push_back(read_user(query));
+        return users;
+    }
+
+    std::optional<pos::User> find_by_code(std::string_view code) override {
+        auto use = by_code_.use();
+        by_code_.bind_all(code);
+        if (!by_code_.step())
+            return std::nullopt;
+        return read_user(by_code_);
+    }
+
+    bool pin_matches(std::int64_t user_id, std::string_view pin) override {
+        std::string hash;
+        {
+            Statement query(db_, "SELECT pin_hash FROM users WHERE id = ? AND active = 1");
+            query.bind_all(user_id);
+            if (!query.step())
+                return false;
+            hash = query.column_text(0);
+        }
+        return pin_matches_hash(hash, pin);
+    }
+
+    pos::LoginState login_state(std::int64_t user_id) override {
+        Statement query(db_, "SELECT failed_attempts, locked_until_ms FROM users WHERE id = ?");
+        query.bind_all(user_id);
+        if (!query.step())
+            return {};
+        return {query.column_int(0), query.column_int64(1)};
+    }
+
+    void save_login_state(std::int64_t user_id, const pos::LoginState& state) override {
+        Statement update(db_,
+                         "UPDATE users SET failed_attempts = ?, locked_until_ms = ? WHERE id = ?");
+        update.bind_all(state.failed_attempts, state.locked_until_ms, user_id).run();
+        if (db_.changes() == 0) {
+            throw pos::StoreFailure("the login state of staff member " + std::to_string(user_id) +
+                                    " could not be saved: there is no such staff member");
+        }
+    }
+
+  private:
+    static pos::User read_user(const Statement& row) {
+        return {row.column_int64(0), row.column_text(1), row.column_text(2),
+                role_from(row.column_text(3))};
+    }
+
+    Database& db_;
+    Statement by_code_;
+};
+
+// ---- Store ----
+
+SqliteStore::SqliteStore(Database db)
+    : db_(std::move(db)),
+      currency_(currency_from(read_settings(db_))),
+      catalogue_(std::make_unique<SqliteCatalogue>(db_, currency_)),
+      sales_(std::make_unique<SqliteSaleStore>(db_)),
+      users_(std::make_unique<SqliteUserDirectory>(db_)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+pos::Catalogue& SqliteStore::catalogue() {
+    return *catalogue_;
+}
+pos::SaleStore& SqliteStore::sales() {
+    return *sales_;
+}
+pos::UserDirectory& SqliteStore::users() {
+    return *users_;
+}
+
+int SqliteStore::schema_version() {
+    return db::schema_version(db_);
+}
+
+std::int64_t SqliteStore::product_count() {
+    return db_.query_int("SELECT count(*) FROM products", "counting products");
+}
+
+std::int64_t SqliteStore::completed_ticket_count() {
+    return db_.query_int("SELECT count(*) FROM tickets", "counting completed tickets");
+}
+
+pos::StoreSettings SqliteStore::settings() {
+    const auto values = read_settings(db_);
+    auto text = [&](std::string_view key) {
+        const auto found = values.find(std::string(key));
+        return found == values.end() ? std::string() : found->second;
+    };
+    pos::StoreSettings settings;
+    settings.store_name = text(key_store_name);
+    settings.address_lines = split_lines(text(key_address));
+    settings.tax_id = text(key_tax_id);
+    settings.terminal_id = text(key_terminal_id);
+    settings.currency = currency_from(values);
+    if (const std::string pricing = text(key_pricing); !pricing.empty()) {
+        settings.pricing = pricing_from(pricing);
+    }
+    return settings;
+}
+
+pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
+    if (is_blank(settings.store_name) || has_control_character(settings.store_name)) {
+        return pos::bad_input("The store name must be a single line of text; nothing was saved");
+    }
+    for (const std::string& line : settings.address_lines) {
+        if (has_control_character(line)) {
+            return pos::bad_input("Address line " + in_quotes(line) +
+                                  " holds a line break or control character; nothing was saved");
+        }
+    }
+    if (has_control_character(settings.tax_id)) {
+        return pos::bad_input("The tax id must be a single line of text; nothing was saved");
+    }
+    const std::string& terminal = settings.terminal_id;
+    if (terminal.empty() || terminal.size() > 16 ||
+        !std::all_of(terminal.begin(), terminal.end(), is_ascii_alnum)) {
+        return pos::bad_input("Terminal id " + in_quotes(terminal) +
+                              " must be 1 to 16 letters or digits (it starts every receipt "
+                              "number); nothing was saved");
+    }
+    if (!valid_currency(settings.currency)) {
+        return pos::bad_input(
+            "Currency " + in_quotes(currency_text(settings.currency)) + " with exponent " +
+            std::to_string(settings.currency.exponent) +
+            " is not a 3-letter ISO code with 0 to 4 decimals; nothing was saved");
+    }
+    std::string address;
+    for (std::size_t i = 0; i < settings.address_lines.size(); ++i) {
+        if (i > 0)
+            address += '\n';
+        address += settings.address_lines[i];
+    }
+    const std::pair<std::string_view, std::string> rows[] = {
+        {key_store_name, settings.store_name},
+        {key_address, address},
+        {key_tax_id, settings.tax_id},
+        {key_terminal_id, settings.terminal_id},
+        {key_currency_code, currency_text(settings.currency)},
+        {key_currency_exponent, std::to_string(settings.currency.exponent)},
+        {key_pricing, std::string(pricing_text(settings.pricing))},
+    };
+    try {
+        Transaction transaction(db_);
+        Statement upsert(db_,
+                         "INSERT INTO settings (key, value) VALUES (?, ?)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        for (const auto& [key, value] : rows) {
+            auto use = upsert.use();
+            upsert.bind_all(key, value).run();
+        }
+        transaction.commit();
+    } catch (const SqliteError& error) {
+        return pos::store_failure(std::string("The settings could not be saved (") + error.what() +
+                                  "); nothing was changed");
+    }
+    currency_ = settings.currency;
+    return pos::ok();
+}
+
+std::optional<pos::Ticket> SqliteStore::find_ticket(const std::string& receipt_number) {
+    Statement head(db_,
+                   "SELECT id, terminal_id, sequence, clerk_id, clerk_name, currency_code,"
+                   " currency_exponent, pricing, opened_at_ms, completed_at_ms"
+                   " FROM tickets WHERE receipt_number = ?");
+    head.bind_all(receipt_number);
+    if (!head.step())
+        return std::nullopt;
+    const std::string id = head.column_text(0);
+    const std::string terminal = head.column_text(1);
+    const std::int64_t sequence = head.column_int64(2);
+    const pos::Clerk clerk{head.column_int64(3), head.column_text(4)};
+    const pos::Currency currency = pos::Currency::of(head.column_text(5), head.column_int(6));
+    const pos::PricingMode pricing = pricing_from(head.column_text(7));
+    const std::int64_t opened = head.column_int64(8);
+    const std::int64_t completed = head.column_int64(9);
+
+    Statement line_rows(db_,
+                        "SELECT id, product_id, code, name, department, tax_code, tax_name,"
+                        " tax_rate_ppm, unit, unit_price, quantity_milli, net, tax, gross"
+                        " FROM ticket_lines WHERE ticket_id = ? ORDER BY position");
+    line_rows.bind_all(id);
+    std::vector<pos::TicketLine> lines;
+    while (line_rows.step()) {
+        pos::TicketLine line;
+        line.id = line_rows.column_text(0);
+        line.product_id = line_rows.column_int64(1);
+        line.code = line_rows.column_text(2);
+        line.name = line_rows.column_text(3);
+        line.department = line_rows.column_text(4);
+        line.tax = {line_rows.column_text(5), line_rows.column_text(6),
+                    pos::Rate{line_rows.column_int64(7)}};
+        line.unit = unit_from(line_rows.column_text(8));
+        line.unit_price = pos::Money(line_rows.column_int64(9), currency);
+        line.quantity = pos::Quantity{line_rows.column_int64(10)};
+        line.amounts = {pos::Money(line_rows.column_int64(11), currency),
+                        pos::Money(line_rows.column_int64(12), currency),
+                        pos::Money(line_rows.column_int64(13), currency)};
+        lines.push_back(std::move(line));
+    }
+
+    Statement payment_rows(db_,
+                           "SELECT id, method, amount FROM payments WHERE ticket_id = ?"
+                           " ORDER BY position");
+    payment_rows.bind_all(id);
+    std::vector<pos::Payment> payments;
+    while (payment_rows.step()) {
+        payments.push_back({payment_rows.column_text(0), method_from(payment_rows.column_text(1)),
+                            pos::Money(payment_rows.column_int64(2), currency)});
+    }
+    return pos::Ticket::restore(id, terminal, clerk, currency, pricing, opened, completed,
+                                receipt_number, sequence, std::move(lines), std::move(payments));
+}
+
+pos::Status SqliteStore::add_tax_rate(const pos::TaxRate& rate) {
+    const std::string label = "Tax rate " + in_quotes(rate.code);
+    if (rate.code.empty() || rate.code.size() > 4 ||
+        !std::all_of(rate.code.begin(), rate.code.end(), is_ascii_alnum)) {
+        return pos::bad_input(label +
+                              ": the code must be 1 to 4 letters or digits; it was not added");
+    }
+    if (is_blank(rate.name) || has_control_character(rate.name)) {
+        return pos::bad_input(label + ": the name is empty; it was not added");
+    }
+    if (rate.rate.ppm < 0 || rate.rate.ppm > pos::Rate::one) {
+        return pos::bad_input(label + ": the rate must be between 0% and 100%; it was not added");
+    }
+    try {
+        Transaction transaction(db_);
+        Statement existing(db_, "SELECT name FROM tax_rates WHERE code = ?");
+        existing.bind_all(rate.code);
+        if (existing.step()) {
+            return pos::bad_input(label + " already exists (" + existing.column_text(0) +
+                                  "); it was not added again");
+        }
+        Statement insert(db_, "INSERT INTO tax_rates (code, name, rate_ppm) VALUES (?, ?, ?)");
+        insert.bind_all(rate.code, rate.name, rate.rate.ppm).run();
+        transaction.commit();
+    } catch (const SqliteError& error) {
+        return pos::store_failure(label + " could not be saved (" + error.what() + ")");
+    }
+    return pos::ok();
+}
+
+pos::Status SqliteStore::add_products(const std::vector<NewProduct>& products) {
+    if (products.empty())
+        return pos::ok();
+    const auto refuse = [](std::size_t index, const NewProduct& product,
+                           const std::string& problem) {
+        std::string label = "Product row " + std::to_string(index + 1);
+        if (!is_blank(product.name))
+            label += " (" + in_quotes(product.name) + ")";
+        return pos::bad_input(label + ": " + problem + ". No products were added");
+    };
+    try {
+        Transaction transaction(db_);
+
+        std::set<std::string, std::less<>> tax_codes;
+        {
+            Statement codes(db_, "SELECT code FROM tax_rates ORDER BY code");
+            while (codes.step())
+                tax_codes.insert(codes.column_text(0));
+        }
+        Statement barcode_owner(db_,
+                                "SELECT products.name FROM barcodes"
+                                " JOIN products ON products.id = barcodes.product_id"
+                                " WHERE barcodes.code = ?");
+        std::map<std::string_view, std::size_t> batch_codes;  // barcode -> row index
+
+        for (std::size_t i = 0; i < products.size(); ++i) {
+            const NewProduct& product = products[i];
+            if (is_blank(product.name))
+                return refuse(i, product, "the name is empty");
+            if (has_control_character(product.name) || has_control_character(product.department)) {
+                return refuse(i, product, "the name or department holds a control character");
+            }
+            if (!tax_codes.contains(product.tax_code)) {
+                return refuse(
+                    i, product,
+                    "tax code " + in_quotes(product.tax_code) + " is not a known tax rate");
+            }
+            if (product.unit_price_minor < 0) {
+                return refuse(i, product,
+                              "the price " + format_price(product.unit_price_minor, currency_) +
+                                  " is negative");
+            }
+            if (product.barcodes.empty())
+                return refuse(i, product, "it has no barcode");
+            for (const std::string& code : product.barcodes) {
+                if (!all_digits(code)) {
+                    return refuse(i, product, "barcode " + in_quotes(code) + " is not all digits");
+                }
+                if (code.size() > 14) {
+                    return refuse(i, product, "barcode " + code + " is longer than 14 digits");
+                }
+                if (pos::is_gtin_length(code.size())) {
+                    const char expected =
+                        pos::gtin_check_digit(std::string_view(code).substr(0, code.size() - 1));
+                    if (code.back() != expected) {
+                        return refuse(i, product,
+                                      "barcode " + code +
+                                          " has a wrong check digit (the last "
+                                          "digit should be " +
+                                          std::string(1, expected) + ")");
+                    }
+                }
+                if (const auto [at, added] = batch_codes.emplace(code, i); !added) {
+                    return refuse(i, product,
+                                  "barcode " + code + " is a duplicate (row " +
+                                      std::to_string(at->second + 1) + " has it too)");
+                }
+                auto use = barcode_owner.use();
+                barcode_owner.bind_all(code);
+                if (barcode_owner.step()) {
+                    return refuse(i, product,
+                                  "barcode " + code + " is a duplicate (" +
+                                      in_quotes(barcode_owner.column_text(0)) + " already has it)");
+                }
+            }
+        }
+
+        Statement insert_product(db_,
+                                 "INSERT INTO products (name, department, tax_code, unit_price,"
+                                 " unit) VALUES (?, ?, ?, ?, ?)");
+        Statement insert_barcode(db_,
+                                 "INSERT INTO barcodes (code, product_id, is_primary)"
+                                 " VALUES (?, ?, ?)");
+        for (const NewProduct& product : products) {
+            {
+                auto use = insert_product.use();
+                insert_product
+                    .bind_all(product.name, product.department, product.tax_code,
+                              product.unit_price_minor, unit_text(product.unit))
+                    .run();
+            }
+            const std::int64_t id = db_.last_insert_rowid();
+            bool primary = true;
+            for (const std::string& code : product.barcodes) {
+                auto use = insert_barcode.use();
+                insert_barcode.bind_all(code, id, primary ? 1 : 0).run();
+                primary = false;
+            }
+        }
+        transaction.commit();
+    } catch (const std::exception& error) {
+        return pos::store_failure(std::string("The products could not be saved (") + error.what() +
+                                  "); no products were added");
+    }
+    return pos::ok();
+}
+
+pos::Status SqliteStore::add_user(const NewUser& user) {
+    std::string label = "Staff member " + in_quotes(user.code);
+    if (!is_blank(user.name))
+        label += " (" + user.name + ")";
+    if (user.code.empty() || user.code.size() > 32 ||
+        !std::all_of(user.code.begin(), user.code.end(), is_ascii_alnum)) {
+        return pos::bad_input(label +
+                              ": the staff code must be 1 to 32 letters or digits; they were not "
+                              "added");
+    }
+    if (is_blank(user.name) || has_control_character(user.name)) {
+        return pos::bad_input(label + ": the name is empty; they were not added");
+    }
+    if (auto format = pos::check_pin_format(user.pin); !format) {
+        return pos::bad_input(label + ": " + format.error().message + "; they were not added");
+    }
+    // Hashing takes a good fraction of a second, so it happens before the write lock is taken.
+    auto hash = hash_pin(user.pin);
+    if (!hash)
+        return hash.error();
+    try {
+        Transaction transaction(db_);
+        Statement existing(db_, "SELECT name FROM users WHERE code = ?");
+        existing.bind_all(user.code);
+        if (existing.step()) {
+            return pos::bad_input(label + ": the staff code is already used by " +
+                                  existing.column_text(0) + "; they were not added");
+        }
+        Statement insert(db_,
+                         "INSERT INTO users (code, name, role, pin_hash, failed_attempts,"
+                         " locked_until_ms, active) VALUES (?, ?, ?, ?, 0, 0, 1)");
+        insert.bind_all(user.code, user.name, role_text(user.role), *hash).run();
+        transaction.commit();
+    } catch (const SqliteError& error) {
+        return pos::store_failure(label + " could not be saved (" + error.what() + ")");
+    }
+    return pos::ok();
+}
+
+// ---- opening ----
+
+pos::Result<std::unique_ptr<SqliteStore>> open_sqlite_store(const std::filesystem::path& file) {
+    try {
+        Database db = Database::open(file);
+        if (auto checked = check_openable(db); !checked)
+            return checked.error();
+        configure_connection(db);
+        if (auto migrated = migrate(db); !migrated)
+            return migrated.error();
+        return std::make_unique<SqliteStore>(std::move(db));
+    } catch (const std::exception& error) {
+        return pos::store_failure(file.string() + ": the store could not be opened (" +
+                                  error.what() + ")");
+    }
+}
+
+pos::Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& file) {
+    auto opened = open_sqlite_store(file);
+    if (!opened)
+        return opened.error();
+    return std::unique_ptr<Store>(std::move(opened).value());
+}
+
+}  // namespace db

@@ -1,0 +1,60 @@
+// The SQLite implementation of db::Store. Most code wants open_store() from db/store.hpp; this
+// header is for the tests that look at the connection itself (PRAGMAs, raw rows).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "db/sqlite.hpp"
+#include "db/store.hpp"
+
+namespace db {
+
+class SqliteCatalogue;
+class SqliteSaleStore;
+class SqliteUserDirectory;
+
+class SqliteStore final : public Store {
+  public:
+    explicit SqliteStore(Database db);
+    ~SqliteStore() override;
+
+    pos::Catalogue& catalogue() override;
+    pos::SaleStore& sales() override;
+    pos::UserDirectory& users() override;
+
+    pos::StoreSettings settings() override;
+    pos::Status save_settings(const pos::StoreSettings& settings) override;
+
+    std::optional<pos::Ticket> find_ticket(const std::string& receipt_number) override;
+    std::int64_t completed_ticket_count() override;
+    std::int64_t product_count() override;
+    int schema_version() override;
+
+    pos::Status add_tax_rate(const pos::TaxRate& rate) override;
+    pos::Status add_products(const std::vector<NewProduct>& products) override;
+    pos::Status add_user(const NewUser& user) override;
+
+    // The store's own connection, with the PRAGMAs open_store set on it.
+    Database& database() { return db_; }
+
+  private:
+    Database db_;
+    pos::Currency currency_;  // the store's currency, from settings; prices are in it
+    std::unique_ptr<SqliteCatalogue> catalogue_;
+    std::unique_ptr<SqliteSaleStore> sales_;
+    std::unique_ptr<SqliteUserDirectory> users_;
+};
+
+// open_store() without the conversion to the interface.
+pos::Result<std::unique_ptr<SqliteStore>> open_sqlite_store(const std::filesystem::path& file);
+
+// Typed text -> an FTS5 query in which every word is a quoted prefix ("choc dig" ->
+// "\"choc\"* \"dig\"*"). Punctuation separates words and is dropped, so quotes, *, -, brackets
+// and words such as AND/OR/NOT/NEAR are searched for as text and never reach FTS5 as syntax.
+// Blank input gives an empty string.
+std::string fts_prefix_query(std::string_view text);
+
+}  // namespace db

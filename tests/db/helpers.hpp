@@ -1,0 +1,57 @@
+// Shared set-up for the store tests: a temporary folder per test and a small known catalogue.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "db/sqlite_store.hpp"
+#include "db/store.hpp"
+#include "pos/ticket.hpp"
+
+namespace db_test {
+
+// A fresh folder under the system temp folder, removed with everything in it afterwards.
+class TempDir {
+  public:
+    TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir();
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path file(const std::string& name) const { return path_ / name; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+std::string read_bytes(const std::filesystem::path& file);
+void write_bytes(const std::filesystem::path& file, const std::string& bytes);
+
+pos::Currency eur();
+pos::StoreSettings test_settings();
+
+// Opens (and migrates) a store, failing the test with the store's message if it cannot.
+std::unique_ptr<db::SqliteStore> open(const std::filesystem::path& file);
+
+// A store holding settings, tax rates A (20%) and B (5%) and four products:
+//   4000000000013 "Whole Milk 1 L" B 1.19 (also 4000000000020), 4000000000037 "Sourdough Bread"
+//   B 3.49, 4000000000044 "Rioja Red 75 cl" A 8.99, 4011 "Bananas loose" B 1.99/kg.
+std::unique_ptr<db::SqliteStore> small_store(const std::filesystem::path& file);
+
+db::NewProduct product(std::string code, std::string name, std::int64_t cents,
+                       std::string tax_code = "B");
+
+// A ticket on terminal_id with the given items (code, milli-quantity) from the store's
+// catalogue, paid with `cash` and given change, ready for complete_sale.
+pos::Ticket paid_ticket(db::Store& store, const std::string& terminal_id,
+                        const std::vector<std::pair<std::string, std::int64_t>>& items,
+                        std::int64_t cash_minor);
+
+std::string new_id();
+
+}  // namespace db_test

@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using db_test::TempDir;
+
+TEST_CASE("Store settings read back as they were saved, also after reopening") {
+    TempDir dir;
+    const auto file = dir.file("terminal.db");
+    pos::StoreSettings saved = db_test::test_settings();
+    saved.address_lines = {"Hauptstraße 12", "", "10115 Berlin"};
+    saved.pricing = pos::PricingMode::tax_exclusive;
+    saved.currency = pos::Currency::of("JPY", 0);
+    {
+        auto store = db_test::open(file);
+        REQUIRE(store->save_settings(saved));
+    }
+    auto store = db_test::open(file);
+    const pos::StoreSettings read = store->settings();
+    CHECK(read.store_name == saved.store_name);
+    CHECK(read.address_lines == saved.address_lines);
+    CHECK(read.tax_id == saved.tax_id);
+    CHECK(read.terminal_id == saved.terminal_id);
+    CHECK(read.currency == saved.currency);
+    CHECK(read.pricing == saved.pricing);
+
+    SUBCASE("prices come out in the store's currency") {
+        REQUIRE(store->add_tax_rate({"A", "Tax 10%", pos::Rate{100'000}}));
+        REQUIRE(store->add_products({db_test::product("4011", "Bananas", 250, "A")}));
+        CHECK(store->catalogue().find_by_code("4011")->unit_price ==
+              pos::Money(250, pos::Currency::of("JPY", 0)));
+    }
+    SUBCASE("saving again replaces the previous settings") {
+        saved.address_lines = {"Only line"};
+        REQUIRE(store->save_settings(saved));
+        CHECK(store->settings().address_lines == std::vector<std::string>{"Only line"});
+    }
+}
+
+TEST_CASE("Settings that would spoil receipts are refused and the old ones kept") {
+    TempDir dir;
+    auto store = db_test::open(dir.file("terminal.db"));
+    REQUIRE(store->save_settings(db_test::test_settings()));
+    pos::StoreSettings bad = db_test::test_settings();
+    std::string problem;
+    SUBCASE("terminal id with a dash") {
+        bad.terminal_id = "T-1";
+        problem = "Terminal id \"T-1\" must be 1 to 16 letters or digits";
+    }
+    SUBCASE("empty terminal id") {
+        bad.terminal_id = "";
+        problem = "Terminal id \"\" must be";
+    }
+    SUBCASE("no currency") {
+        bad.currency = pos::Currency{};
+        problem = "is not a 3-letter ISO code";
+    }
+    SUBCASE("empty store name") {
+        bad.store_name = " ";
+        problem = "The store name";
+    }
+    SUBCASE("address line with a line break") {
+        bad.address_lines = {"1 High Street\nTestville"};
+        problem = "holds a line break";
+    }
+    const auto saved = store->save_settings(bad);
+    REQUIRE_FALSE(saved.ok());
+    CHECK(saved.error().code == pos::ErrorCode::bad_input);
+    CHECK(saved.error().message.find(problem) != std::string::npos);
+    CHECK(store->settings().terminal_id == "T01");
+    CHECK(store->settings().store_name == "Test Market");
+}
