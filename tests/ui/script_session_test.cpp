@@ -1,0 +1,211 @@
+// Runs the real pos-terminal executable on scripted sessions.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "child_process.hpp"
+#include "db/store.hpp"
+#include "temp_dir.hpp"
+
+namespace {
+
+using testing_support::Finished;
+using testing_support::TempDir;
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+Finished run_terminal(const TempDir& dir, const std::string& script) {
+    write_file(dir / "session.script", script);
+    return testing_support::run_program({POS_TERMINAL, "--data", (dir / "data").string(),
+                                         "--script", (dir / "session.script").string()});
+}
+
+const char* three_items =
+    "# a clerk sells three scanned items for cash\n"
+    "login 1001 1234\n"
+    "scan 5012345000015\n"
+    "scan 5012345000022\n"
+    "scan 5012345000053\n"
+    "expect total 12.67\n"
+    "pay cash 20.00\n";
+
+bool is_uuid(const std::string& s) {
+    static const std::regex uuid(
+        "^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    return std::regex_match(s, uuid);
+}
+
+// Ids and times differ on every run: check their shape, then mask them for the golden compare.
+nlohmann::json masked(nlohmann::json ticket) {
+    const auto mask_id = [](nlohmann::json& field) {
+        CHECK(is_uuid(field.get<std::string>()));
+        field = "<uuid>";
+    };
+    mask_id(ticket["ticket_id"]);
+    for (auto& line : ticket["lines"])
+        mask_id(line["id"]);
+    for (auto& payment : ticket["payments"])
+        mask_id(payment["id"]);
+    CHECK(ticket["completed_at_ms"].get<std::int64_t>() >=
+          ticket["opened_at_ms"].get<std::int64_t>());
+    ticket["opened_at_ms"] = 0;
+    ticket["completed_at_ms"] = 0;
+    return ticket;
+}
+
+std::unique_ptr<db::Store> reopen(const TempDir& dir) {
+    auto store = db::open_store(dir / "data" / "terminal.db");
+    REQUIRE(store.ok());
+    return std::move(store).value();
+}
+
+}  // namespace
+
+TEST_CASE("a script that sells three scanned items for cash prints the expected JSON") {
+    TempDir dir;
+    const auto run = run_terminal(dir, three_items);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const auto ticket = nlohmann::json::parse(run.out);
+    const std::string golden_path = COUNTER_SOURCE_DIR "/tests/golden/three_items_sale.json";
+    const std::string got = masked(ticket).dump(2) + "\n";
+    if (std::getenv("COUNTER_UPDATE_GOLDEN"))
+        write_file(golden_path, got);
+    CHECK(got == read_file(golden_path));
+
+    // And the sale is in the database after the process has exited.
+    auto store = reopen(dir);
+    auto stored = store->find_ticket("T01-000001");
+    REQUIRE(stored.has_value());
+    CHECK(stored->id() == ticket["ticket_id"].get<std::string>());
+    CHECK(stored->lines().size() == 3);
+    CHECK(stored->totals().total.minor() == 1267);
+    CHECK(stored->change_given().minor() == 733);
+}
+
+TEST_CASE("a sale reported complete survives SIGKILL straight after the report") {
+    TempDir dir;
+    // The second sale keeps the process busy after the first one is reported.
+    std::string script = three_items;
+    for (int i = 0; i < 200; ++i)
+        script += "scan 5012345000039\n";
+    write_file(dir / "session.script", script);
+    const std::string line =
+        testing_support::kill_after_line({POS_TERMINAL, "--data", (dir / "data").string(),
+                                          "--script", (dir / "session.script").string()},
+                                         "\"receipt_number\"");
+    REQUIRE_FALSE(line.empty());
+    const auto reported = nlohmann::json::parse(line);
+
+    auto store = reopen(dir);
+    auto stored = store->find_ticket(reported["receipt_number"].get<std::string>());
+    REQUIRE(stored.has_value());
+    CHECK(stored->id() == reported["ticket_id"].get<std::string>());
+    CHECK(stored->lines().size() == 3);
+    CHECK(stored->payments().size() == 2);
+    CHECK(stored->totals().total.minor() == reported["totals"]["total"].get<std::int64_t>());
+    CHECK(store->completed_ticket_count() == 1);
+}
+
+TEST_CASE("a refused line stops the script with its line number, and nothing is stored") {
+    TempDir dir;
+    const auto run = run_terminal(dir,
+                                  "login 1001 1234\n"
+                                  "scan 5012345000015\n"
+                                  "scan 5012345000016\n"
+                                  "pay cash 20\n");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("session.script:3: scan 5012345000016: Barcode 5012345000016 has a wrong "
+                       "check digit") != std::string::npos);
+    CHECK(run.out.empty());
+    CHECK(reopen(dir)->completed_ticket_count() == 0);
+}
+
+TEST_CASE("each kind of refused script line names the problem") {
+    struct Case {
+        const char* script;
+        const char* says;
+    };
+    const std::vector<Case> cases = {
+        {"login 1001 9999\n", "session.script:1: login 1001 9999: Wrong PIN for Alex Martin"},
+        {"login 1001 1234\nscan 4009999999995\n",
+         ":2: scan 4009999999995: No product has the code"},
+        {"login 1001 1234\nscan 5012345000015 0\n",
+         ":2: scan 5012345000015 0: Quantity must be more than zero"},
+        {"login 1001 1234\nscan 5012345000015 20000\n", "too large (at most 9999 per line)"},
+        {"login 1001 1234\nscan 5012345000053\npay cash 5\n",
+         ":3: pay cash 5: Cash 5.00 is less than the 8.99 due"},
+        {"login 1001 1234\nscan 5012345000053\nexpect total 9.00\n",
+         "expected a total of 9.00 but the sale totals 8.99"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.script);
+        TempDir dir;
+        const auto run = run_terminal(dir, c.script);
+        CHECK(run.exit_code == 1);
+        CHECK(run.err.find(c.says) != std::string::npos);
+        CHECK(reopen(dir)->completed_ticket_count() == 0);
+    }
+}
+
+TEST_CASE("a malformed line stops the script with exit code 2") {
+    TempDir dir;
+    const auto run = run_terminal(dir, "login 1001 1234\nscna 5012345000015\n");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("session.script:2: unknown command 'scna 5012345000015'") !=
+          std::string::npos);
+}
+
+TEST_CASE("a database file that is not a database is refused and left as it was") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "data");
+    const std::string junk = "these are my notes, not a database\n";
+    write_file(dir / "data" / "terminal.db", junk);
+    const auto run = run_terminal(dir, three_items);
+    CHECK(run.exit_code == 4);
+    CHECK(run.err.find("is not a Counter database") != std::string::npos);
+    CHECK(read_file(dir / "data" / "terminal.db") == junk);
+}
+
+TEST_CASE("a database from a newer version of the terminal is refused and left as it was") {
+    TempDir dir;
+    REQUIRE(run_terminal(dir, three_items).exit_code == 0);
+    {
+        // Pretend a newer terminal migrated the file.
+        const auto run = testing_support::run_program({"/usr/bin/sqlite3",
+                                                       (dir / "data" / "terminal.db").string(),
+                                                       "PRAGMA user_version = 99;"});
+        REQUIRE(run.exit_code == 0);
+    }
+    const std::string before = read_file(dir / "data" / "terminal.db");
+    const auto run = run_terminal(dir, three_items);
+    CHECK(run.exit_code == 4);
+    CHECK(run.err.find("newer version") != std::string::npos);
+    CHECK(read_file(dir / "data" / "terminal.db") == before);
+}
+
+TEST_CASE("without a display the terminal says how to run it instead of crashing") {
+    TempDir dir;
+    REQUIRE(run_terminal(dir, "").exit_code == 0);  // creates the demo store
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    const auto run =
+        testing_support::run_program({POS_TERMINAL, "--data", (dir / "data").string()});
+    CHECK(run.exit_code == 3);
+    CHECK(run.err.find("no display") != std::string::npos);
+    CHECK(run.err.find("xvfb-run") != std::string::npos);
+    CHECK(run.err.find("--screenshot") != std::string::npos);
+}

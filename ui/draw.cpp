@@ -1,0 +1,171 @@
+// Fonts, the touch style, and the frame around every screen: status bar, message banner, and the
+// current screen (drawn by screens_*.cpp).
+#include "ui/draw.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <type_traits>
+
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+using namespace widgets;
+
+float base_font_px(int window_height) {
+    // 24 px at 768 px tall; kept legible on small panels and sane on 4K ones.
+    return std::clamp(std::round(static_cast<float>(window_height) / 32.0f), 16.0f, 48.0f);
+}
+
+namespace {
+
+// Latin-1 plus the few symbols the screens use: dashes and quotes, bullet, ellipsis, euro,
+// arrows, erase-left (⌫) and the PIN dot.
+const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x20AC, 0x20AC, 0x2190,
+                                0x2193, 0x232B, 0x232B, 0x25CF, 0x25CF, 0};
+
+ImFont* load_font(const char* file, float size) {
+    ImGuiIO& io = ImGui::GetIO();
+    const std::string path = std::string(COUNTER_FONT_DIR) + "/" + file;
+    ImFontConfig config;
+    config.OversampleH = size > 30 ? 1 : 2;  // big glyphs need no oversampling; keeps atlas small
+    config.PixelSnapH = true;
+    config.SizePixels = size;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        // Without DejaVu the till still works, in ImGui's built-in font scaled up.
+        return io.Fonts->AddFontDefault(&config);
+    }
+    return io.Fonts->AddFontFromFileTTF(path.c_str(), size, &config, glyph_ranges);
+}
+
+void set_style(float p) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    ImGui::StyleColorsLight(&s);
+    s.WindowPadding = {0.6f * p, 0.6f * p};
+    s.FramePadding = {0.6f * p, 0.4f * p};
+    s.ItemSpacing = {0.5f * p, 0.5f * p};
+    s.ItemInnerSpacing = {0.3f * p, 0.3f * p};
+    s.ScrollbarSize = 1.25f * p;  // ~30 px: wide enough for a thumb
+    s.GrabMinSize = 2.0f * p;
+    s.WindowRounding = 0;
+    s.ChildRounding = 0.3f * p;
+    s.FrameRounding = 0.35f * p;
+    s.ScrollbarRounding = 0.3f * p;
+    s.GrabRounding = 0.3f * p;
+    s.WindowBorderSize = 0;
+    s.ChildBorderSize = 0;
+    s.FrameBorderSize = std::max(1.0f, std::round(p / 24.0f));
+    s.DisabledAlpha = 0.35f;
+    s.ButtonTextAlign = {0.5f, 0.5f};
+
+    auto set = [&s](ImGuiCol col, ImU32 c) { s.Colors[col] = ImGui::ColorConvertU32ToFloat4(c); };
+    set(ImGuiCol_WindowBg, colour::background);
+    set(ImGuiCol_ChildBg, 0);
+    set(ImGuiCol_Text, colour::ink);
+    set(ImGuiCol_TextDisabled, colour::muted);
+    set(ImGuiCol_Border, colour::rule);
+    set(ImGuiCol_ScrollbarBg, colour::rgb(0xE6EAEE));
+    set(ImGuiCol_ScrollbarGrab, colour::rgb(0xA9B4BF));
+    set(ImGuiCol_ScrollbarGrabHovered, colour::rgb(0x97A3AF));
+    set(ImGuiCol_ScrollbarGrabActive, colour::rgb(0x7F8C99));
+}
+
+void draw_status_bar(const std::string& status, const Box& box) {
+    fill(box, colour::bar);
+    const float y = box.y + (box.h - px()) / 2;
+    text_at(fonts().bold, {box.x + 0.8f * px(), y}, colour::on_bar,
+            fit(fonts().bold, status, box.w - 1.6f * px()));
+}
+
+void draw_banner(const Message& message, DrawState& state, Box box, Intents& out) {
+    const bool error = message.kind == MessageKind::error;
+    fill(box, error ? colour::bad : colour::accent, 0.35f * px());
+    Box inner = box.inset(0.5f * px());
+    const Box dismiss = inner.cut_right(6 * px(), px());
+    ImFont* font = fonts().bold ? fonts().bold : ImGui::GetFont();
+    const float wrap = inner.w;
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, wrap, message.text.c_str());
+    const ImVec2 pos{inner.x + 0.3f * px(), inner.y + std::max(0.0f, (inner.h - size.y) / 2)};
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour::on_bar,
+                                        message.text.c_str(), nullptr, wrap);
+    if (button(state, "Dismiss##message", dismiss, Tone::key)) {
+        out.push_back(DismissMessage{});
+    }
+}
+
+float banner_height(const Message& message, float width) {
+    ImFont* font = fonts().bold ? fonts().bold : ImGui::GetFont();
+    const float wrap = width - 8 * px();  // as draw_banner: insets and the button
+    const float text_h = font->CalcTextSizeA(font->FontSize, 1e9f, wrap, message.text.c_str()).y;
+    return std::max(touch(), text_h) + px();
+}
+
+}  // namespace
+
+void setup_fonts_and_style(float font_px) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a till keeps no window layout between runs
+    io.Fonts->Clear();
+    Fonts f;
+    f.px = font_px;
+    f.body = load_font("DejaVuSans.ttf", font_px);  // the first font is ImGui's default
+    f.bold = load_font("DejaVuSans-Bold.ttf", font_px);
+    f.heading = load_font("DejaVuSans-Bold.ttf", std::round(1.35f * font_px));
+    f.large = load_font("DejaVuSans-Bold.ttf", 2 * font_px);
+    f.huge = load_font("DejaVuSans-Bold.ttf", 3 * font_px);
+    f.mono = load_font("DejaVuSansMono.ttf", std::round(0.75f * font_px));
+    set_fonts(f);
+    set_style(font_px);
+}
+
+std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
+    state.widgets.clear();
+    state.texts.clear();
+    Intents out;
+
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::Begin("##counter", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();  // child windows (lists, receipt) keep the padding
+    ImGui::PushFont(fonts().body);
+
+    Box screen{0, 0, display.x, display.y};
+    draw_status_bar(vm.status_line, screen.cut_top(std::round(1.7f * px())));
+    screen = screen.inset(gap());
+    if (vm.message.kind != MessageKind::none) {
+        const float h = banner_height(vm.message, screen.w);
+        draw_banner(vm.message, state, screen.cut_top(h, gap()), out);
+    }
+
+    std::visit(
+        [&](const auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, LoginVm>) {
+                draw_login(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SaleVm>) {
+                draw_sale(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, TenderVm>) {
+                draw_tender(s, state, screen, out);
+            } else {
+                draw_completed(s, state, screen, out);
+            }
+        },
+        vm.screen);
+
+    ImGui::PopFont();
+    ImGui::End();
+    return out;
+}
+
+}  // namespace ui

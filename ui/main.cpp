@@ -1,0 +1,101 @@
+// pos-terminal: the composition root. Opens the store (creating the demo store on first run),
+// wires the Terminal to the real clock, ids and the virtual printer, then runs a scripted session,
+// the window, or both (script first, then a screenshot).
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+
+#include "db/store.hpp"
+#include "drivers/spool_printer.hpp"
+#include "ui/script.hpp"
+#include "ui/terminal.hpp"
+#include "ui/window.hpp"
+
+namespace {
+
+constexpr int exit_store_unusable = 4;
+
+std::filesystem::path default_data_dir() {
+    if (const char* dir = std::getenv("COUNTER_DATA"))
+        return dir;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"))
+        return std::filesystem::path(xdg) / "counter";
+    if (const char* home = std::getenv("HOME")) {
+        return std::filesystem::path(home) / ".local" / "share" / "counter";
+    }
+    return "counter-data";
+}
+
+int local_utc_offset_minutes() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+// Opens the store, filling it with the demo store when it has no catalogue and no staff yet.
+pos::Result<std::unique_ptr<db::Store>> open_terminal_store(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        return pos::store_failure("Cannot create the data folder " + dir.string() + ": " +
+                                  ec.message());
+    const auto file = dir / "terminal.db";
+    auto store = db::open_store(file);
+    if (!store)
+        return store.error();
+    auto& s = **store;
+    if (s.product_count() == 0 && s.users().active_users().empty()) {
+        if (auto demo = db::create_demo_store(s); !demo)
+            return demo.error();
+        std::cerr << "pos-terminal: created the demo store in " << file.string() << "\n";
+    }
+    return store;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Counter point-of-sale terminal"};
+    std::filesystem::path data_dir = default_data_dir();
+    std::string script_file;
+    std::string screenshot_file;
+    ui::WindowOptions window;
+    app.add_option("--data", data_dir, "Folder with the terminal's database and receipt spool")
+        ->capture_default_str();
+    app.add_option("--script", script_file, "Run a scripted clerk session (see ui/script.hpp)");
+    app.add_option("--screenshot", screenshot_file, "Render the screen into this PNG and exit");
+    app.add_option("--width", window.width, "Window width in pixels")->capture_default_str();
+    app.add_option("--height", window.height, "Window height in pixels")->capture_default_str();
+    app.add_flag("--fullscreen", window.fullscreen, "Fill the screen (a store's touchscreen)");
+    CLI11_PARSE(app, argc, argv);
+
+    auto store = open_terminal_store(data_dir);
+    if (!store) {
+        std::cerr << "pos-terminal: " << store.error().message << "\n";
+        return exit_store_unusable;
+    }
+    db::SystemClock clock;
+    db::RandomIds ids(clock);
+    drivers::SpoolPrinter printer(data_dir / "spool");
+    ui::Terminal terminal({**store, clock, ids, printer, local_utc_offset_minutes()});
+
+    if (!script_file.empty()) {
+        std::ifstream script(script_file);
+        if (!script) {
+            std::cerr << "pos-terminal: cannot read the script " << script_file << "\n";
+            return ui::script_malformed;
+        }
+        const int code = ui::run_script(terminal, script, script_file, std::cout, std::cerr);
+        if (code != ui::script_ok || screenshot_file.empty())
+            return code;
+    }
+    if (!screenshot_file.empty())
+        window.screenshot = screenshot_file;
+    return ui::run_window({[&] { return terminal.view(); },
+                           [&](const ui::Intent& intent) { terminal.apply(intent); }},
+                          window);
+}

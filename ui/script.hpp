@@ -1,0 +1,41 @@
+// Scripted clerk sessions: plain text lines turned into the same intents the screens send.
+//
+//   # a comment                 login CODE PIN          logout
+//   scan CODE [QTY]             search TEXT...          pick N [QTY]     (N as listed, from 1)
+//   select N                    qty QTY                 remove
+//   pay                         pay cash AMOUNT         back             new
+//   expect total AMOUNT         (checks the open sale's total, for training and tests)
+//
+// Each completed sale is printed to `out` as one line of JSON as soon as it is durable.
+#pragma once
+
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+
+#include "pos/result.hpp"
+#include "ui/intents.hpp"
+#include "ui/terminal.hpp"
+
+namespace ui {
+
+// Exit codes of a scripted session.
+inline constexpr int script_ok = 0;
+inline constexpr int script_refused = 1;    // a line was understood but the terminal refused it
+inline constexpr int script_malformed = 2;  // a line is not a command the script language has
+
+struct ExpectTotal {
+    std::string amount;
+};
+using ScriptStep = std::variant<Intent, ExpectTotal>;
+
+// One line -> a step (none for blank lines and comments), or an error saying what is wrong.
+pos::Result<std::optional<ScriptStep>> parse_script_line(const std::string& line);
+
+// Runs the script; stops at the first bad or refused line with "NAME:LINE: what was wrong" on err.
+int run_script(Terminal& terminal, std::istream& script, const std::string& name, std::ostream& out,
+               std::ostream& err);
+
+}  // namespace ui

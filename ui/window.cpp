@@ -1,0 +1,219 @@
+// The SDL2 + OpenGL3 shell around draw_frame: window, frame loop, screenshots.
+#include "ui/window.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <vector>
+
+#include "ui/draw.hpp"
+
+namespace ui {
+
+namespace {
+
+constexpr int no_display = 3;
+constexpr int screenshot_frames = 4;  // enough for layout, auto-scroll and fonts to settle
+
+void explain_no_display(const std::string& why) {
+    std::cerr << "pos-terminal: no display found (" << why << ").\n"
+              << "To run the terminal here, start it under a virtual display:\n"
+              << "  xvfb-run -a <cmd>\n"
+              << "To look at a screen without one:\n"
+              << "  xvfb-run -a pos-terminal --screenshot sale.png --script FILE\n";
+}
+
+bool has_display_variable() {
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+}
+
+// Owns everything run_window sets up and tears it down in reverse order, on every path out.
+struct Session {
+    bool sdl = false;
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    bool imgui = false;
+    bool sdl_backend = false;
+    bool gl_backend = false;
+
+    ~Session() {
+        if (gl_backend) {
+            ImGui_ImplOpenGL3_Shutdown();
+        }
+        if (sdl_backend) {
+            ImGui_ImplSDL2_Shutdown();
+        }
+        if (imgui) {
+            ImGui::DestroyContext();
+        }
+        if (gl) {
+            SDL_GL_DeleteContext(gl);
+        }
+        if (window) {
+            SDL_DestroyWindow(window);
+        }
+        if (sdl) {
+            SDL_Quit();
+        }
+    }
+};
+
+// ImGui 1.86 keeps only whether a key is down, so a key pressed and released within one batch
+// of events is never seen, nor is a second press of a key released in the same batch. A barcode
+// scanner sends "digits, Enter" in microseconds: end the batch at each press and release of the
+// keys the screens act on, so that every frame sees at most one change of each.
+bool ends_batch(const SDL_Event& event) {
+    if (event.type != SDL_KEYDOWN && event.type != SDL_KEYUP) {
+        return false;
+    }
+    switch (event.key.keysym.scancode) {
+        case SDL_SCANCODE_RETURN:
+        case SDL_SCANCODE_KP_ENTER:
+        case SDL_SCANCODE_BACKSPACE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool write_screenshot(SDL_Window* window, const std::filesystem::path& path) {
+    int w = 0;
+    int h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    const auto stride = static_cast<std::size_t>(w) * 3;
+    std::vector<unsigned char> pixels(stride * static_cast<std::size_t>(h));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    std::vector<unsigned char> flipped(pixels.size());  // GL rows run bottom-up, PNG's top-down
+    for (int y = 0; y < h; ++y) {
+        const auto from = static_cast<std::size_t>(h - 1 - y) * stride;
+        std::copy_n(
+            pixels.begin() + static_cast<std::ptrdiff_t>(from), stride,
+            flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * stride));
+    }
+    return stbi_write_png(path.string().c_str(), w, h, 3, flipped.data(),
+                          static_cast<int>(stride)) != 0;
+}
+
+}  // namespace
+
+int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) {
+    if (!has_display_variable()) {
+        explain_no_display("DISPLAY is not set");
+        return no_display;
+    }
+    Session s;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        explain_no_display(std::string("SDL could not open it: ") + SDL_GetError());
+        return no_display;
+    }
+    s.sdl = true;
+
+    // OpenGL 3.0 with GLSL 130: what llvmpipe under Xvfb and any till GPU of the last decade offer.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_SHOWN;
+    if (options.fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    s.window = SDL_CreateWindow("Counter", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                options.width, options.height, flags);
+    if (!s.window) {
+        explain_no_display(std::string("SDL could not open a window: ") + SDL_GetError());
+        return no_display;
+    }
+    s.gl = SDL_GL_CreateContext(s.window);
+    if (!s.gl) {
+        explain_no_display(std::string("no OpenGL 3.0 context: ") + SDL_GetError());
+        return no_display;
+    }
+    SDL_GL_MakeCurrent(s.window, s.gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    s.imgui = true;
+    s.sdl_backend = ImGui_ImplSDL2_InitForOpenGL(s.window, s.gl);
+    s.gl_backend = ImGui_ImplOpenGL3_Init("#version 130");
+    if (!s.sdl_backend || !s.gl_backend) {
+        std::cerr << "pos-terminal: could not start the ImGui SDL2/OpenGL3 backends\n";
+        return 1;
+    }
+    int width = 0;
+    int height = 0;
+    SDL_GetWindowSize(s.window, &width, &height);
+    setup_fonts_and_style(base_font_px(height));
+
+    DrawState state;
+    bool quit = false;
+    int frames = 0;
+    int busy_frames = 0;  // frames still to draw at full rate after the last event
+    while (!quit) {
+        SDL_Event event;
+        // Idle tills wake for input or to keep the clock in the status line current.
+        bool have_event = options.screenshot || busy_frames > 0
+                              ? SDL_PollEvent(&event) != 0
+                              : SDL_WaitEventTimeout(&event, 250) != 0;
+        while (have_event) {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            busy_frames = 3;
+            if (event.type == SDL_QUIT) {
+                quit = true;
+            }
+            if (ends_batch(event)) {
+                break;
+            }
+            have_event = SDL_PollEvent(&event) != 0;
+        }
+        if (busy_frames > 0) {
+            --busy_frames;
+        }
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+        const FrameVm vm = terminal.view ? terminal.view() : FrameVm{};
+        const std::vector<Intent> intents = draw_frame(vm, state);
+        ImGui::Render();
+        const ImGuiIO& io = ImGui::GetIO();
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+        glClearColor(0.93f, 0.945f, 0.957f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        for (const Intent& intent : intents) {
+            if (terminal.apply) {
+                terminal.apply(intent);
+            }
+        }
+
+        if (options.screenshot && ++frames >= screenshot_frames) {
+            if (!write_screenshot(s.window, *options.screenshot)) {
+                std::cerr << "pos-terminal: could not write the screenshot to "
+                          << options.screenshot->string() << "\n";
+                return 1;
+            }
+            std::cout << options.screenshot->string() << "\n";
+            return 0;
+        }
+        SDL_GL_SwapWindow(s.window);
+    }
+    return 0;
+}
+
+}  // namespace ui
