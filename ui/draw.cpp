@@ -157,8 +157,10 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
                 draw_sale(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, TenderVm>) {
                 draw_tender(s, state, screen, out);
-            } else {
+            } else if constexpr (std::is_same_v<T, CompletedVm>) {
                 draw_completed(s, state, screen, out);
+            } else {
+                draw_store_problem(s, state, screen, out);
             }
         },
         vm.screen);

@@ -38,8 +38,10 @@ struct TenderCash {
 };
 struct NewSale {};
 struct DismissMessage {};
+struct Quit {};  // close the window; handled by the window itself
+
 
 using Intent = std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity,
-                            RemoveLine, Pay, BackToSale, TenderCash, NewSale, DismissMessage>;
+                            RemoveLine, Pay, BackToSale, TenderCash, NewSale, DismissMessage, Quit>;
 
 }  // namespace ui

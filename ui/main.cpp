@@ -56,6 +56,20 @@ pos::Result<std::unique_ptr<db::Store>> open_terminal_store(const std::filesyste
     return store;
 }
 
+// The clerk at the till sees why nothing can be sold, not just a window that never opens.
+void show_store_problem(const pos::Error& error, const std::filesystem::path& dir,
+                        const ui::WindowOptions& window) {
+    const ui::StoreProblemVm problem{
+        "This terminal's store cannot be opened",
+        error.message,
+        "Nothing was changed and nothing can be sold until this is fixed. If the file was written "
+        "by a newer version of Counter, run that version. Otherwise ask your IT support to restore "
+        "the store, or move the data folder (" + dir.string() + ") aside to start a fresh demo "
+        "store."};
+    ui::run_window({[&] { return ui::FrameVm{problem, {}, "Counter"}; }, [](const ui::Intent&) {}},
+                   window);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,10 +86,14 @@ int main(int argc, char** argv) {
     app.add_option("--height", window.height, "Window height in pixels")->capture_default_str();
     app.add_flag("--fullscreen", window.fullscreen, "Fill the screen (a store's touchscreen)");
     CLI11_PARSE(app, argc, argv);
+    window.command_line = argv[0];
+    window.command_line += " --data " + data_dir.string();
+    if (!screenshot_file.empty()) window.screenshot = screenshot_file;
 
     auto store = open_terminal_store(data_dir);
     if (!store) {
         std::cerr << "pos-terminal: " << store.error().message << "\n";
+        if (script_file.empty()) show_store_problem(store.error(), data_dir, window);
         return exit_store_unusable;
     }
     db::SystemClock clock;

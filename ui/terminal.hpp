@@ -58,6 +58,7 @@ class Terminal {
     pos::Status handle(const TenderCash& intent);
     pos::Status handle(const NewSale& intent);
     pos::Status handle(const DismissMessage& intent);
+    pos::Status handle(const Quit&) { return pos::ok(); }  // the window closes itself
 
     pos::Status require_screen(Screen wanted, std::string_view action) const;
     pos::Status ready_for_items();

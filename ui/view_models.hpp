@@ -70,7 +70,15 @@ struct CompletedVm {
     std::string print_status;  // "Printed to spool/T01-000001.txt" or why it did not print
 };
 
-using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm>;
+// Shown instead of the terminal when its store cannot be opened (not a Counter database, written
+// by a newer version, unreadable): nothing can be sold, and the clerk needs to know why.
+struct StoreProblemVm {
+    std::string title;
+    std::string detail;  // the store's own message, naming the file and what is wrong
+    std::string advice;  // what to do about it
+};
+
+using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, StoreProblemVm>;
 
 struct FrameVm {
     ScreenVm screen;

@@ -129,5 +129,6 @@ void draw_login(const LoginVm& vm, DrawState& state, const Box& area, Intents& o
 void draw_sale(const SaleVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_completed(const CompletedVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out);
 
 }  // namespace ui::widgets

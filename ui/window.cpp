@@ -21,12 +21,13 @@ namespace {
 constexpr int no_display = 3;
 constexpr int screenshot_frames = 4;  // enough for layout, auto-scroll and fonts to settle
 
-void explain_no_display(const std::string& why) {
+void explain_no_display(const std::string& why, const WindowOptions& options) {
+    const std::string& cmd = options.command_line;
     std::cerr << "pos-terminal: no display found (" << why << ").\n"
               << "To run the terminal here, start it under a virtual display:\n"
-              << "  xvfb-run -a <cmd>\n"
-              << "To look at a screen without one:\n"
-              << "  xvfb-run -a pos-terminal --screenshot sale.png --script FILE\n";
+              << "  xvfb-run -a " << cmd << "\n"
+              << "To look at a screen without one, render it to a PNG (after an optional script):\n"
+              << "  xvfb-run -a " << cmd << " --screenshot sale.png [--script FILE]\n";
 }
 
 bool has_display_variable() {
@@ -108,12 +109,12 @@ bool write_screenshot(SDL_Window* window, const std::filesystem::path& path) {
 
 int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) {
     if (!has_display_variable()) {
-        explain_no_display("DISPLAY is not set");
+        explain_no_display("DISPLAY is not set", options);
         return no_display;
     }
     Session s;
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        explain_no_display(std::string("SDL could not open it: ") + SDL_GetError());
+        explain_no_display(std::string("SDL could not open it: ") + SDL_GetError(), options);
         return no_display;
     }
     s.sdl = true;
@@ -134,12 +135,12 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
     s.window = SDL_CreateWindow("Counter", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                 options.width, options.height, flags);
     if (!s.window) {
-        explain_no_display(std::string("SDL could not open a window: ") + SDL_GetError());
+        explain_no_display(std::string("SDL could not open a window: ") + SDL_GetError(), options);
         return no_display;
     }
     s.gl = SDL_GL_CreateContext(s.window);
     if (!s.gl) {
-        explain_no_display(std::string("no OpenGL 3.0 context: ") + SDL_GetError());
+        explain_no_display(std::string("no OpenGL 3.0 context: ") + SDL_GetError(), options);
         return no_display;
     }
     SDL_GL_MakeCurrent(s.window, s.gl);
@@ -197,7 +198,9 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         for (const Intent& intent : intents) {
-            if (terminal.apply) {
+            if (std::holds_alternative<Quit>(intent)) {
+                quit = true;
+            } else if (terminal.apply) {
                 terminal.apply(intent);
             }
         }

@@ -19,6 +19,8 @@ struct WindowOptions {
     bool fullscreen = false;
     // When set: draw a few frames, write the window as PNG here, and return instead of looping.
     std::optional<std::filesystem::path> screenshot;
+    // How the terminal was started, for the "no display" advice: "build/ui/pos-terminal --data x".
+    std::string command_line = "pos-terminal";
 };
 
 struct TerminalCallbacks {

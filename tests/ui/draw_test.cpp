@@ -321,3 +321,17 @@ TEST_CASE("the figures a clerk reads across the counter are drawn in the large f
     const ui::Rect due = app.state.texts.at("due##tender");
     CHECK(due.y1 - due.y0 >= 2 * body);
 }
+
+TEST_CASE("the store problem screen offers only Quit, and it is touch-sized") {
+    Ui ui;
+    const ui::FrameVm vm{ui::StoreProblemVm{"This terminal's store cannot be opened",
+                                            "/data/terminal.db is not a Counter database",
+                                            "Nothing was changed."},
+                         {},
+                         "Counter"};
+    const Intents intents = ui.click(vm, "Quit##problem");
+    CHECK(all_of<ui::Quit>(intents).size() == 1);
+    CHECK(ui.state.widgets.size() == 1);
+    const ui::Rect quit = ui.state.widgets.at("Quit##problem");
+    CHECK(quit.y1 - quit.y0 >= 38);
+}
