@@ -31,10 +31,9 @@ Result<User> log_in(UserDirectory& users, Clock& clock, std::string_view staff_c
     const LoginState stored = users.login_state(user->id);
     LoginState state = stored;
     if (state.locked_until_ms > now) {
-        return not_allowed(user->name + " is locked out after " +
-                           std::to_string(policy.max_failed_attempts) +
-                           " wrong PINs; try again in " +
-                           minutes_text(state.locked_until_ms - now) + " or ask a manager");
+        return not_allowed(
+            user->name + " is locked out after " + std::to_string(policy.max_failed_attempts) +
+            " wrong PINs; try again in " + minutes_text(state.locked_until_ms - now));
     }
     if (state.locked_until_ms != 0)
         state = {};  // the lock has run out: a fresh start
@@ -55,6 +54,22 @@ Result<User> log_in(UserDirectory& users, Clock& clock, std::string_view staff_c
         users.save_login_state(user->id, {});
     }
     return *user;
+}
+
+Result<User> authorise(UserDirectory& users, Clock& clock, const Approval& approval, Role needed,
+                       std::string_view what) {
+    if (approval.staff_code.empty()) {
+        return not_allowed("A manager must approve this: to " + std::string(what) +
+                           ", a manager keys their staff code and PIN");
+    }
+    auto approver = log_in(users, clock, approval.staff_code, approval.pin);
+    if (!approver)
+        return approver.error();
+    if (needed == Role::manager && approver->role != Role::manager) {
+        return not_allowed(approver->name + " is not a manager and cannot approve this (" +
+                           std::string(what) + ")");
+    }
+    return approver;
 }
 
 }  // namespace pos

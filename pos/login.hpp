@@ -1,6 +1,7 @@
 // Logging in with a staff code and PIN, with lockout after repeated wrong PINs.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "pos/ports.hpp"
@@ -20,5 +21,16 @@ Status check_pin_format(std::string_view pin);
 // Every wrong PIN is counted; the tenth locks the account for lock_ms. Success clears the count.
 Result<User> log_in(UserDirectory& users, Clock& clock, std::string_view staff_code,
                     std::string_view pin, const LockoutPolicy& policy = {});
+
+// A manager's code and PIN keyed at the till to approve something the clerk may not do alone.
+struct Approval {
+    std::string staff_code;
+    std::string pin;
+};
+
+// Checks the approver as a login does (wrong PINs count toward the same lockout), then that
+// they hold the role. `what` names the action for the message: "override a price".
+Result<User> authorise(UserDirectory& users, Clock& clock, const Approval& approval, Role needed,
+                       std::string_view what);
 
 }  // namespace pos

@@ -101,6 +101,20 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
     return out;
 }
 
+// a * b mod m without overflow, for 0 <= a, b < m: double-and-add on unsigned 64-bit values,
+// each step staying below 2m <= 2^64.
+std::int64_t mul_mod(std::int64_t a, std::int64_t b, std::int64_t m) {
+    const auto um = static_cast<std::uint64_t>(m);
+    std::uint64_t result = 0;
+    std::uint64_t x = static_cast<std::uint64_t>(a);
+    for (auto y = static_cast<std::uint64_t>(b); y > 0; y >>= 1) {
+        if (y & 1)
+            result = (result + x) % um;
+        x = (x + x) % um;
+    }
+    return static_cast<std::int64_t>(result);
+}
+
 std::int64_t pow10(int exponent) {
     std::int64_t p = 1;
     for (int i = 0; i < exponent; ++i)
@@ -157,10 +171,9 @@ std::vector<Money> Money::allocate(std::span<const std::int64_t> weights) const 
         const Money part = scaled(w, total_weight, RoundingMode::down);
         parts.push_back(part);
         handed_out += part.minor();
-        // The part's remainder, to rank who gets the leftover units; exact in 128 bits is not
-        // needed: compare (|amount| * w) mod total_weight computed the same split way.
+        // The part's remainder (|amount| * w mod total), to rank who gets the leftover units.
         const std::int64_t abs_amount = minor_ < 0 ? -minor_ : minor_;
-        const std::int64_t r = ((abs_amount % total_weight) * (w % total_weight)) % total_weight;
+        const std::int64_t r = mul_mod(abs_amount % total_weight, w % total_weight, total_weight);
         remainders.push_back(r);
     }
     std::int64_t leftover = minor_ - handed_out;

@@ -14,6 +14,10 @@ std::string limit_text(UnitOfSale unit) {
 
 }  // namespace
 
+std::string_view to_string(UnitOfSale unit) {
+    return unit == UnitOfSale::kilogram ? "kg" : "each";
+}
+
 Status check_quantity(Quantity quantity, UnitOfSale unit) {
     if (quantity.milli <= 0) {
         return bad_input("Quantity must be more than zero; to take an item off, remove the line");

@@ -17,6 +17,7 @@ struct Quantity {
 };
 
 enum class UnitOfSale { each, kilogram };
+std::string_view to_string(UnitOfSale unit);  // "each", "kg": as stored and sent
 
 // Largest quantity one line may hold; anything above is almost surely a keying slip.
 inline constexpr std::int64_t max_units_per_line = 9'999;

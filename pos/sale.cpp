@@ -1,19 +1,42 @@
 #include "pos/sale.hpp"
 
+#include <algorithm>
+
+#include <chrono>
+
 #include "pos/barcode.hpp"
 #include "pos/quantity.hpp"
+#include "pos/scan_decode.hpp"
 
 namespace pos {
 
-SaleSession::SaleSession(SaleServices services, StoreSettings settings, Clerk clerk)
+SaleSession::SaleSession(SaleServices services, StoreSettings settings, User clerk)
     : services_(services),
       settings_(std::move(settings)),
       clerk_(std::move(clerk)),
       ticket_(fresh_ticket()) {}
 
+std::vector<Promotion> SaleSession::active_promotions(std::int64_t now) {
+    std::vector<Promotion> active;
+    for (auto& p : services_.promotions.promotions_at(now)) {
+        if (is_active(p, now, settings_.utc_offset_minutes))
+            active.push_back(std::move(p));
+    }
+    return active;
+}
+
 Ticket SaleSession::fresh_ticket() {
-    return Ticket(services_.ids.new_id(), settings_.terminal_id, clerk_, settings_.currency,
-                  settings_.pricing, services_.clock.now_ms());
+    const std::int64_t now = services_.clock.now_ms();
+    Ticket t(services_.ids.new_id(), settings_.terminal_id, Clerk{clerk_.id, clerk_.name},
+             settings_.currency, settings_.tax_policy(), now);
+    t.set_promotions(active_promotions(now));
+    return t;
+}
+
+void SaleSession::refresh_promotions() {
+    if (ticket_.state() != TicketState::open)
+        return;
+    ticket_.set_promotions(active_promotions(services_.clock.now_ms()));
 }
 
 Status SaleSession::require_state(TicketState wanted, std::string_view action) const {
@@ -30,22 +53,85 @@ Status SaleSession::require_state(TicketState wanted, std::string_view action) c
         case TicketState::completed:
             why = "this sale is already completed; start a new sale";
             break;
+        case TicketState::voided:
+            why = "this sale was voided; start a new sale";
+            break;
     }
     return not_allowed("Cannot " + std::string(action) + ": " + why);
+}
+
+Status SaleSession::require_line(std::size_t line) const {
+    if (line >= ticket_.lines().size())
+        return bad_input("Select a line first");
+    if (ticket_.lines()[line].voided)
+        return bad_input("That line is voided");
+    return ok();
+}
+
+Result<Money> SaleSession::parse_money(std::string_view amount) const {
+    return parse_amount(amount, settings_.currency);
+}
+
+Status SaleSession::record(EventKind kind, const std::string& line_id, std::int64_t amount_minor,
+                           std::string_view reason, std::int64_t approved_by) {
+    TicketEvent event;
+    event.id = services_.ids.new_id();
+    event.kind = kind;
+    event.terminal_id = settings_.terminal_id;
+    event.ticket_id = kind == EventKind::no_sale ? "" : ticket_.id();
+    event.line_id = line_id;
+    event.user_id = clerk_.id;
+    event.user_name = clerk_.name;
+    event.approved_by = approved_by;
+    event.at_ms = services_.clock.now_ms();
+    event.amount_minor = amount_minor;
+    event.reason = std::string(reason);
+    return services_.events.record(event);
 }
 
 Result<std::size_t> SaleSession::add_item(std::string_view code, std::string_view quantity) {
     if (auto s = require_state(TicketState::open, "add an item"); !s)
         return s.error();
-    auto normalised = normalise_scanned_code(code);
-    if (!normalised)
-        return normalised.error();
-    auto product = services_.catalogue.find_by_code(*normalised);
+    const std::int64_t now = services_.clock.now_ms();
+    ScanRules rules;
+    rules.current_year = static_cast<int>(std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(
+            std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(now)))}
+                                              .year());
+    auto scanned = decode_scan(code, rules);
+    if (!scanned)
+        return scanned.error();
+    auto product = services_.catalogue.find_by_code(scanned->lookup_code, now);
     if (!product) {
-        return not_found("No product has the code " + *normalised +
+        return not_found("No product has the code " + scanned->lookup_code +
                          ": check the code, or search by name");
     }
-    return add_product(*product, quantity);
+    return add_labelled(*product, *scanned, quantity);
+}
+
+// A label may carry the weight (the quantity) or the price (one pack at that price).
+Result<std::size_t> SaleSession::add_labelled(Product product, const ScannedCode& scanned,
+                                              std::string_view quantity) {
+    if (scanned.price) {
+        if (scanned.price_currency && *scanned.price_currency != settings_.currency_numeric) {
+            return bad_input("The label's price is in another currency (ISO " +
+                             std::to_string(*scanned.price_currency) + ")");
+        }
+        auto minor = to_minor_units(*scanned.price, settings_.currency.exponent);
+        if (!minor)
+            return minor.error();
+        product.unit_price = Money(*minor, settings_.currency);
+        product.unit = UnitOfSale::each;  // a pre-priced pack, whatever it weighed
+        return add_product(product, quantity.empty() ? "1" : quantity);
+    }
+    if (scanned.weight_grams) {
+        if (product.unit != UnitOfSale::kilogram) {
+            return bad_input("The label carries a weight, but " + product.name +
+                             " is sold by the piece");
+        }
+        return add_product(product, format_quantity({*scanned.weight_grams}, UnitOfSale::kilogram));
+    }
+    return add_product(product, quantity);
 }
 
 Result<std::size_t> SaleSession::add_product(const Product& product, std::string_view quantity) {
@@ -64,14 +150,19 @@ Result<std::size_t> SaleSession::add_product(const Product& product, std::string
             return parsed.error();
         qty = *parsed;
     }
+    const Money extended = product.unit_price.scaled(qty.milli, 1000, RoundingMode::half_up);
+    if (extended.is_zero() && !product.unit_price.is_zero()) {
+        return bad_input(format_quantity(qty, product.unit) + " kg of " + product.name +
+                         " costs less than the smallest coin: check the weight");
+    }
     return ticket_.add_line(services_.ids.new_id(), product, qty);
 }
 
 Status SaleSession::change_quantity(std::size_t line, std::string_view quantity) {
     if (auto s = require_state(TicketState::open, "change a quantity"); !s)
         return s;
-    if (line >= ticket_.lines().size())
-        return bad_input("Select a line first");
+    if (auto s = require_line(line); !s)
+        return s;
     auto parsed = parse_quantity(quantity, ticket_.lines()[line].unit);
     if (!parsed)
         return parsed.error();
@@ -79,20 +170,138 @@ Status SaleSession::change_quantity(std::size_t line, std::string_view quantity)
     return ok();
 }
 
-Status SaleSession::remove_line(std::size_t line) {
-    if (auto s = require_state(TicketState::open, "remove a line"); !s)
+Status SaleSession::void_line(std::size_t line, std::string_view reason) {
+    if (auto s = require_state(TicketState::open, "void a line"); !s)
         return s;
-    if (line >= ticket_.lines().size())
-        return bad_input("Select a line first");
-    ticket_.remove_line(line);
+    if (auto s = require_line(line); !s)
+        return s;
+    const TicketLine& voided = ticket_.lines()[line];
+    // Journal first: a void that cannot be recorded does not happen.
+    if (auto s = record(EventKind::line_void, voided.id, voided.amounts.gross.minor(), reason);
+        !s) {
+        return s;
+    }
+    ticket_.void_line(line);
+    return ok();
+}
+
+namespace {
+
+Status check_discount(const Discount& discount) {
+    if (discount.kind == DiscountKind::percent &&
+        (discount.percent.ppm <= 0 || discount.percent.ppm > Rate::one)) {
+        return bad_input("A discount is more than 0% and at most 100%");
+    }
+    if (discount.kind == DiscountKind::amount && discount.amount_minor <= 0) {
+        return bad_input("A discount amount must be more than zero");
+    }
+    return ok();
+}
+
+}  // namespace
+
+Status SaleSession::set_line_discount(std::size_t line, const Discount& discount) {
+    if (auto s = require_state(TicketState::open, "give a discount"); !s)
+        return s;
+    if (auto s = require_line(line); !s)
+        return s;
+    if (auto s = check_discount(discount); !s)
+        return s;
+    ticket_.set_line_discount(line, discount);
+    return ok();
+}
+
+Status SaleSession::set_ticket_discount(const Discount& discount) {
+    if (auto s = require_state(TicketState::open, "give a discount"); !s)
+        return s;
+    if (ticket_.live_line_count() == 0)
+        return bad_input("Nothing to discount: scan an item first");
+    if (auto s = check_discount(discount); !s)
+        return s;
+    ticket_.set_discount(discount);
+    return ok();
+}
+
+Status SaleSession::override_price(std::size_t line, std::string_view unit_price,
+                                   const Approval& approval, std::string_view reason) {
+    if (auto s = require_state(TicketState::open, "override a price"); !s)
+        return s;
+    if (auto s = require_line(line); !s)
+        return s;
+    auto price = parse_money(unit_price);
+    if (!price)
+        return price.error();
+    if (price->is_negative())
+        return bad_input("A price cannot be negative");
+    std::int64_t approver = clerk_.id;
+    if (clerk_.role != Role::manager) {
+        auto manager = authorise(services_.users, services_.clock, approval, Role::manager,
+                                 "override a price");
+        if (!manager)
+            return manager.error();
+        approver = manager->id;
+    }
+    const std::string line_id = ticket_.lines()[line].id;
+    if (auto s = record(EventKind::price_override, line_id, price->minor(), reason, approver); !s) {
+        return s;
+    }
+    ticket_.set_price_override(line, PriceOverride{price->minor(), approver, std::string(reason)});
+    return ok();
+}
+
+Status SaleSession::void_ticket(std::string_view reason) {
+    if (ticket_.state() == TicketState::completed || !ticket_.payments().empty()) {
+        return not_allowed("Cannot void this sale: payment has been taken");
+    }
+    if (ticket_.lines().empty())
+        return bad_input("Nothing to void: the sale is empty");
+    if (auto s = record(EventKind::ticket_void, "", ticket_.totals().total.minor(), reason); !s) {
+        return s;
+    }
+    ticket_.mark_voided();
+    ticket_ = fresh_ticket();
+    return ok();
+}
+
+Status SaleSession::no_sale(std::string_view reason) {
+    if (!ticket_.lines().empty() && ticket_.state() != TicketState::completed) {
+        return not_allowed("Finish the sale first: a no-sale opens the drawer only between sales");
+    }
+    return record(EventKind::no_sale, "", 0, reason);
+}
+
+Status SaleSession::suspend(std::string_view label) {
+    if (auto s = require_state(TicketState::open, "suspend the sale"); !s)
+        return s;
+    if (ticket_.live_line_count() == 0)
+        return bad_input("Nothing to suspend: the sale is empty");
+    auto stored =
+        services_.suspended.suspend(ticket_, std::string(label), services_.clock.now_ms());
+    if (!stored)
+        return stored;
+    ticket_ = fresh_ticket();
+    return ok();
+}
+
+Status SaleSession::resume(const std::string& ticket_id) {
+    if (ticket_.state() != TicketState::open || !ticket_.lines().empty()) {
+        return not_allowed("Finish or suspend the current sale before resuming another");
+    }
+    auto resumed = services_.suspended.resume(ticket_id, Clerk{clerk_.id, clerk_.name},
+                                              services_.clock.now_ms());
+    if (!resumed)
+        return resumed.error();
+    ticket_ = std::move(resumed).value();
+    refresh_promotions();
     return ok();
 }
 
 Status SaleSession::begin_tender() {
     if (auto s = require_state(TicketState::open, "take payment"); !s)
         return s;
-    if (ticket_.lines().empty())
+    if (ticket_.live_line_count() == 0)
         return not_allowed("Nothing to pay for: scan an item first");
+    refresh_promotions();
     ticket_.begin_tender();
     return ok();
 }
@@ -100,41 +309,158 @@ Status SaleSession::begin_tender() {
 Status SaleSession::back_to_sale() {
     if (auto s = require_state(TicketState::tendering, "go back to the sale"); !s)
         return s;
+    if (!ticket_.payments().empty()) {
+        return not_allowed(
+            "Payment has started: take the rest, or void the payments with a manager");
+    }
     ticket_.resume_editing();
     return ok();
 }
 
-Result<CompletedSale> SaleSession::tender_cash(std::string_view amount) {
-    auto parsed = parse_amount(amount, settings_.currency);
-    if (!parsed)
-        return parsed.error();
-    return tender_cash(*parsed);
+Money SaleSession::cash_due() const {
+    const Money due = ticket_.totals().due;
+    const std::int64_t step = settings_.cash_rounding.increment_minor;
+    if (step <= 1)
+        return due;
+    return Money(divide_rounded(due.minor(), step, settings_.cash_rounding.mode) * step,
+                 due.currency());
 }
 
-Result<CompletedSale> SaleSession::tender_cash(const Money& amount) {
+Result<TenderOutcome> SaleSession::tender_cash(std::string_view amount, bool part_payment) {
     if (auto s = require_state(TicketState::tendering, "take cash"); !s)
         return s.error();
+    auto cash = parse_money(amount);
+    if (!cash)
+        return cash.error();
     const Money due = ticket_.totals().due;
-    if (amount.is_negative() || amount.is_zero()) {
+    const Money settle = cash_due();
+    // Nothing to pay (a 100% discount, say) is settled with a zero tender; otherwise zero is a
+    // slip.
+    if (cash->is_negative() || (cash->is_zero() && !settle.is_zero())) {
         return bad_input("Enter the cash received: it must be more than zero");
     }
-    if (amount < due) {
-        return bad_input("Cash " + format_amount(amount) + " is less than the " +
-                         format_amount(due) + " due: key the amount received");
+    if (cash->is_zero())
+        return take({});
+    const std::string id = services_.ids.new_id();
+    if (*cash < settle) {
+        if (!part_payment) {
+            return bad_input("Cash " + format_amount(*cash) + " is less than the " +
+                             format_amount(settle) + " due: key the amount received");
+        }
+        return take({{id, PaymentMethod::cash, *cash, "", ""}});
     }
-    ticket_.add_payment({services_.ids.new_id(), PaymentMethod::cash, amount});
+    const Money change = *cash - settle;
+    const Money limit(settings_.cash_overtender_limit_minor, settings_.currency);
+    if (settings_.cash_overtender_limit_minor > 0 && change > limit) {
+        return bad_input("Cash " + format_amount(*cash) + " would need " + format_amount(change) +
+                         " change, more than the " + format_amount(limit) +
+                         " allowed: check the amount keyed");
+    }
+    std::vector<Payment> payments{{id, PaymentMethod::cash, *cash, "", ""}};
+    if (!change.is_zero()) {
+        payments.push_back({services_.ids.new_id(), PaymentMethod::cash, -change, "", ""});
+    }
+    if (settle != due) {
+        // The store gives or takes the difference to the nearest coin: recorded, so the
+        // payments still add up to the total.
+        payments.push_back(
+            {services_.ids.new_id(), PaymentMethod::cash_rounding, due - settle, "", ""});
+    }
+    return take(std::move(payments));
+}
+
+namespace {
+
+bool all_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+Result<TenderOutcome> SaleSession::tender_card(const CardTender& card) {
+    if (auto s = require_state(TicketState::tendering, "take a card"); !s)
+        return s.error();
+    auto amount = parse_money(card.amount);
+    if (!amount)
+        return amount.error();
+    if (amount->is_negative() || amount->is_zero()) {
+        return bad_input("Enter the amount charged on the card: it must be more than zero");
+    }
+    const Money due = ticket_.totals().due;
+    if (*amount > due) {
+        return bad_input("Card " + format_amount(*amount) + " is more than the " +
+                         format_amount(due) + " due: no change is given on cards");
+    }
+    if (card.last4.size() != 4 || !all_digits(card.last4)) {
+        return bad_input(
+            "Key only the last four digits of the card, as the payment terminal "
+            "printed them");
+    }
+    if (card.reference.empty()) {
+        return bad_input("Key the payment terminal's reference for this charge");
+    }
+    if (card.reference.size() >= 12 && all_digits(card.reference)) {
+        return bad_input(
+            "That reference looks like a card number; card numbers are never "
+            "taken here: key the payment terminal's reference");
+    }
+    return take(
+        {{services_.ids.new_id(), PaymentMethod::card, *amount, card.reference, card.last4}});
+}
+
+Result<TenderOutcome> SaleSession::tender_stored_value(PaymentMethod kind, std::string_view account,
+                                                       std::string_view amount_text) {
+    if (auto s = require_state(TicketState::tendering, "take a gift card"); !s)
+        return s.error();
+    const std::string what = kind == PaymentMethod::gift_card ? "Gift card" : "Store credit";
+    if (kind != PaymentMethod::gift_card && kind != PaymentMethod::store_credit) {
+        return bad_input("Only gift cards and store credit have a balance");
+    }
+    const auto balance = services_.stored_value.balance(kind, account);
+    if (!balance)
+        return not_found(what + " " + std::string(account) + " is not known here");
+    const Money due = ticket_.totals().due;
+    Money amount = std::min(*balance, due);
+    if (!amount_text.empty()) {
+        auto keyed = parse_money(amount_text);
+        if (!keyed)
+            return keyed.error();
+        amount = *keyed;
+    }
+    if (amount.is_negative() || amount.is_zero()) {
+        return bad_input(what + " " + std::string(account) + " has no balance left");
+    }
+    if (amount > *balance) {
+        return bad_input(what + " " + std::string(account) + " has " + format_amount(*balance) +
+                         ", less than the " + format_amount(amount) + " asked");
+    }
     if (amount > due) {
-        ticket_.add_payment({services_.ids.new_id(), PaymentMethod::cash, -(amount - due)});
+        return bad_input(what + " payment " + format_amount(amount) + " is more than the " +
+                         format_amount(due) + " due: no change is given on " + what);
     }
+    return take({{services_.ids.new_id(), kind, amount, std::string(account), ""}});
+}
+
+Result<TenderOutcome> SaleSession::take(std::vector<Payment> payments) {
+    const std::size_t before = ticket_.payments().size();
+    for (auto& p : payments)
+        ticket_.add_payment(std::move(p));
+    const Money due = ticket_.totals().due;
+    if (!due.is_zero())
+        return TenderOutcome{due, std::nullopt};
     const std::int64_t completed_at = services_.clock.now_ms();
     auto stored = services_.store.complete_sale(ticket_, completed_at);
     if (!stored) {
-        // Nothing was written: the clerk can try again, and the cash was not taken.
+        // Nothing was written: take this tender's payments back off; earlier ones stand.
+        std::vector<Payment> kept(ticket_.payments().begin(),
+                                  ticket_.payments().begin() + static_cast<std::ptrdiff_t>(before));
         ticket_.clear_payments();
+        for (auto& p : kept)
+            ticket_.add_payment(std::move(p));
         return stored.error();
     }
     ticket_.mark_completed(stored->receipt_number, stored->sequence, completed_at);
-    return stored;
+    return TenderOutcome{Money(0, settings_.currency), *stored};
 }
 
 Status SaleSession::start_new_ticket() {

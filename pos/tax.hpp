@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "pos/money.hpp"
 #include "pos/quantity.hpp"
@@ -17,6 +18,7 @@ struct TaxRate {
 
 // Inclusive: shelf prices include tax (Europe). Exclusive: tax is added at the till (US).
 enum class PricingMode { tax_inclusive, tax_exclusive };
+std::string_view to_string(PricingMode mode);  // "tax_inclusive", "tax_exclusive"
 
 struct LineAmounts {
     Money net;
@@ -24,8 +26,12 @@ struct LineAmounts {
     Money gross;  // always net + tax
 };
 
-// Extended price = unit price x quantity (milli-units), rounded half-up to the minor unit; tax is
-// then taken out of (inclusive) or added to (exclusive) that amount, rounded half-up per line.
+// Tax on an amount: taken out of it (inclusive: the amount is the gross) or added to it
+// (exclusive: the amount is the net), rounded half-up.
+LineAmounts split_tax(const Money& amount, const TaxRate& tax, PricingMode mode);
+
+// Extended price = unit price x quantity (milli-units), rounded half-up to the minor unit, then
+// split_tax on that.
 LineAmounts price_line(const Money& unit_price, Quantity quantity, const TaxRate& tax,
                        PricingMode mode);
 

@@ -13,31 +13,76 @@ std::string_view to_string(TicketState state) {
             return "tendering";
         case TicketState::completed:
             return "completed";
+        case TicketState::voided:
+            return "voided";
     }
     return "?";
 }
 
+namespace {
+
+constexpr std::pair<PaymentMethod, std::string_view> method_names[] = {
+    {PaymentMethod::cash, "cash"},
+    {PaymentMethod::card, "card"},
+    {PaymentMethod::gift_card, "gift_card"},
+    {PaymentMethod::store_credit, "store_credit"},
+    {PaymentMethod::cash_rounding, "cash_rounding"},
+};
+
+}  // namespace
+
 std::string_view to_string(PaymentMethod method) {
-    switch (method) {
+    for (const auto& [m, name] : method_names) {
+        if (m == method)
+            return name;
+    }
+    return "?";
+}
+
+std::optional<PaymentMethod> payment_method_from(std::string_view name) {
+    for (const auto& [m, n] : method_names) {
+        if (n == name)
+            return m;
+    }
+    return std::nullopt;
+}
+
+std::string payment_label(const Payment& p) {
+    const auto ending = [](const std::string& s) {
+        return " ending " + (s.size() <= 4 ? s : s.substr(s.size() - 4));
+    };
+    switch (p.method) {
         case PaymentMethod::cash:
-            return "cash";
+            return p.amount.is_negative() ? "Change" : "Cash";
+        case PaymentMethod::card:
+            return "Card" + ending(p.card_last4);
+        case PaymentMethod::gift_card:
+            return "Gift card" + ending(p.reference);
+        case PaymentMethod::store_credit:
+            return "Store credit" + ending(p.reference);
+        case PaymentMethod::cash_rounding:
+            return "Cash rounding";
     }
     return "?";
 }
 
 Ticket::Ticket(std::string id, std::string terminal_id, Clerk clerk, Currency currency,
-               PricingMode pricing, std::int64_t opened_at_ms)
+               TaxPolicy policy, std::int64_t opened_at_ms)
     : id_(std::move(id)),
       terminal_id_(std::move(terminal_id)),
       clerk_(std::move(clerk)),
       currency_(currency),
-      pricing_(pricing),
+      policy_(policy),
       opened_at_ms_(opened_at_ms) {}
 
 Totals Ticket::totals() const {
     const Money zero(0, currency_);
-    Totals t{zero, zero, zero, zero, zero, {}};
+    Totals t{zero, zero, zero, zero, zero, zero, zero, {}};
     for (const auto& line : lines_) {
+        if (line.voided)
+            continue;
+        t.savings += line.promotion_saving;
+        t.discounts += line.discount_amount;
         t.net += line.amounts.net;
         t.tax += line.amounts.tax;
         t.total += line.amounts.gross;
@@ -66,33 +111,92 @@ Money Ticket::change_given() const {
     return change;
 }
 
-void Ticket::reprice(TicketLine& line) const {
-    line.amounts = price_line(line.unit_price, line.quantity, line.tax, pricing_);
+std::size_t Ticket::live_line_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(lines_.begin(), lines_.end(), [](const TicketLine& l) { return !l.voided; }));
+}
+
+std::int64_t Ticket::item_count() const {
+    std::int64_t items = 0;
+    for (const auto& line : lines_) {
+        if (line.voided)
+            continue;
+        items += line.unit == UnitOfSale::each ? line.quantity.milli / 1000 : 1;
+    }
+    return items;
+}
+
+Money Ticket::tendered() const {
+    Money sum(0, currency_);
+    for (const auto& p : payments_) {
+        if (p.method != PaymentMethod::cash_rounding && !p.amount.is_negative())
+            sum += p.amount;
+    }
+    return sum;
+}
+
+void Ticket::require_open() const {
+    if (state_ != TicketState::open)
+        throw std::logic_error("lines change only while open");
+}
+
+void Ticket::set_promotions(std::vector<Promotion> active) {
+    require_open();
+    promotions_ = std::move(active);
+    reprice();
 }
 
 std::size_t Ticket::add_line(std::string line_id, const Product& product, Quantity quantity) {
-    if (state_ != TicketState::open)
-        throw std::logic_error("lines change only while open");
-    TicketLine line{std::move(line_id), product.id,   product.code, product.name,
-                    product.department, product.tax,  product.unit, product.unit_price,
-                    quantity,           LineAmounts{}};
-    reprice(line);
+    require_open();
+    TicketLine line;
+    line.id = std::move(line_id);
+    line.product_id = product.id;
+    line.code = product.code;
+    line.name = product.name;
+    line.department = product.department;
+    line.tax = product.tax;
+    line.unit = product.unit;
+    line.list_price = product.unit_price;
+    line.quantity = quantity;
     lines_.push_back(std::move(line));
+    reprice();
     return lines_.size() - 1;
 }
 
 void Ticket::set_quantity(std::size_t index, Quantity quantity) {
-    if (state_ != TicketState::open)
-        throw std::logic_error("lines change only while open");
-    auto& line = lines_.at(index);
-    line.quantity = quantity;
-    reprice(line);
+    require_open();
+    lines_.at(index).quantity = quantity;
+    reprice();
 }
 
 void Ticket::remove_line(std::size_t index) {
-    if (state_ != TicketState::open)
-        throw std::logic_error("lines change only while open");
+    require_open();
     lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(index));
+    reprice();
+}
+
+void Ticket::void_line(std::size_t index) {
+    require_open();
+    lines_.at(index).voided = true;
+    reprice();
+}
+
+void Ticket::set_line_discount(std::size_t index, Discount discount) {
+    require_open();
+    lines_.at(index).discount = std::move(discount);
+    reprice();
+}
+
+void Ticket::set_price_override(std::size_t index, std::optional<PriceOverride> price_override) {
+    require_open();
+    lines_.at(index).price_override = std::move(price_override);
+    reprice();
+}
+
+void Ticket::set_discount(Discount discount) {
+    require_open();
+    discount_ = std::move(discount);
+    reprice();
 }
 
 void Ticket::begin_tender() {
@@ -130,18 +234,38 @@ void Ticket::mark_completed(std::string receipt_number, std::int64_t sequence,
     completed_at_ms_ = completed_at_ms;
 }
 
+void Ticket::mark_voided() {
+    if (state_ == TicketState::completed || !payments_.empty()) {
+        throw std::logic_error("only a ticket with no payments can be voided");
+    }
+    state_ = TicketState::voided;
+}
+
 Ticket Ticket::restore(std::string id, std::string terminal_id, Clerk clerk, Currency currency,
-                       PricingMode pricing, std::int64_t opened_at_ms, std::int64_t completed_at_ms,
+                       TaxPolicy policy, std::int64_t opened_at_ms, std::int64_t completed_at_ms,
                        std::string receipt_number, std::int64_t sequence,
-                       std::vector<TicketLine> lines, std::vector<Payment> payments) {
-    Ticket t(std::move(id), std::move(terminal_id), std::move(clerk), currency, pricing,
+                       std::vector<TicketLine> lines, std::vector<Payment> payments,
+                       Discount discount) {
+    Ticket t(std::move(id), std::move(terminal_id), std::move(clerk), currency, policy,
              opened_at_ms);
     t.lines_ = std::move(lines);
     t.payments_ = std::move(payments);
+    t.discount_ = std::move(discount);
     t.state_ = TicketState::completed;
     t.completed_at_ms_ = completed_at_ms;
     t.receipt_number_ = std::move(receipt_number);
     t.sequence_ = sequence;
+    return t;
+}
+
+Ticket Ticket::restore_open(std::string id, std::string terminal_id, Clerk clerk, Currency currency,
+                            TaxPolicy policy, std::int64_t opened_at_ms,
+                            std::vector<TicketLine> lines, Discount discount) {
+    Ticket t(std::move(id), std::move(terminal_id), std::move(clerk), currency, policy,
+             opened_at_ms);
+    t.lines_ = std::move(lines);
+    t.discount_ = std::move(discount);
+    t.reprice();
     return t;
 }
 

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "pos/money.hpp"
+#include "pos/pricing.hpp"
 #include "pos/product.hpp"
+#include "pos/promotions.hpp"
 #include "pos/tax.hpp"
 
 namespace pos {
 
-enum class TicketState { open, tendering, completed };
+enum class TicketState { open, tendering, completed, voided };
 std::string_view to_string(TicketState state);
 
 struct TicketLine {
@@ -24,19 +26,37 @@ struct TicketLine {
     std::string department;
     TaxRate tax;
     UnitOfSale unit = UnitOfSale::each;
-    Money unit_price;
+    Money list_price;  // the price book's unit price when the item was scanned
+    std::optional<PriceOverride> price_override;
     Quantity quantity;
-    LineAmounts amounts;
+    Discount discount;    // keyed for this line
+    bool voided = false;  // kept on the ticket (and the receipt) but worth nothing
+
+    // Computed by the pricing engine after every change; never set by hand.
+    Money unit_price;        // the override's price, or list_price
+    Money extended;          // unit_price x quantity, rounded half-up to the minor unit
+    Money promotion_saving;  // >= 0, from promotions
+    std::string promotion;   // names of the promotions behind the saving, "; "-separated
+    Money discount_amount;   // >= 0: this line's discount plus its share of the ticket's
+    LineAmounts amounts;     // what the line costs after savings and discounts
 };
 
-enum class PaymentMethod { cash };
+enum class PaymentMethod { cash, card, gift_card, store_credit, cash_rounding };
 std::string_view to_string(PaymentMethod method);
+std::optional<PaymentMethod> payment_method_from(std::string_view name);
 
 struct Payment {
     std::string id;  // UUID minted on the terminal
     PaymentMethod method = PaymentMethod::cash;
     Money amount;  // change given back is a negative cash payment
+    // card: the payment terminal's reference; gift card / store credit: the account number.
+    std::string reference;
+    std::string card_last4;  // card only; a full card number is never taken or stored
 };
+
+// How a payment is named to people, on screen and on receipts: "Cash", "Change",
+// "Card ending 4242", "Gift card ending 0001", "Cash rounding".
+std::string payment_label(const Payment& payment);
 
 struct TaxSummaryRow {
     TaxRate tax;
@@ -46,6 +66,8 @@ struct TaxSummaryRow {
 };
 
 struct Totals {
+    Money savings;    // from promotions, included in the lines (shown, not subtracted again)
+    Money discounts;  // keyed discounts, likewise
     Money net;
     Money tax;
     Money total;  // what the customer owes: net + tax, and the sum of line grosses
@@ -62,13 +84,14 @@ struct Clerk {
 class Ticket {
   public:
     Ticket(std::string id, std::string terminal_id, Clerk clerk, Currency currency,
-           PricingMode pricing, std::int64_t opened_at_ms);
+           TaxPolicy policy, std::int64_t opened_at_ms);
 
     const std::string& id() const { return id_; }
     const std::string& terminal_id() const { return terminal_id_; }
     const Clerk& clerk() const { return clerk_; }
     const Currency& currency() const { return currency_; }
-    PricingMode pricing() const { return pricing_; }
+    const TaxPolicy& policy() const { return policy_; }
+    PricingMode pricing() const { return policy_.pricing; }
     TicketState state() const { return state_; }
     std::int64_t opened_at_ms() const { return opened_at_ms_; }
     std::int64_t completed_at_ms() const { return completed_at_ms_; }
@@ -76,37 +99,56 @@ class Ticket {
     std::int64_t sequence() const { return sequence_; }
     const std::vector<TicketLine>& lines() const { return lines_; }
     const std::vector<Payment>& payments() const { return payments_; }
+    const Discount& discount() const { return discount_; }  // on the whole ticket
     Totals totals() const;
     // Change handed back: the negated sum of negative cash payments.
     Money change_given() const;
+    // Lines that count (not voided).
+    std::size_t live_line_count() const;
+    // Items as a customer counts them: units of counted lines, one per weighed line.
+    std::int64_t item_count() const;
+    // What the customer handed over: every payment but change and cash rounding.
+    Money tendered() const;
 
-    // Editing; only while open. Callers (the use cases) check state and input first.
+    // Editing; only while open. Every edit re-prices the whole ticket: promotions, discounts and
+    // tax. Callers (the use cases) check permissions and input first.
+    void set_promotions(std::vector<Promotion> active);  // those active now, re-priced at once
     std::size_t add_line(std::string line_id, const Product& product, Quantity quantity);
     void set_quantity(std::size_t index, Quantity quantity);
-    void remove_line(std::size_t index);
+    void remove_line(std::size_t index);  // before anything is recorded; voiding keeps a trace
+    void void_line(std::size_t index);
+    void set_line_discount(std::size_t index, Discount discount);
+    void set_price_override(std::size_t index, std::optional<PriceOverride> price_override);
+    void set_discount(Discount discount);
 
     void begin_tender();
-    void resume_editing();  // tendering -> open, dropping nothing (no payments taken yet)
+    void resume_editing();  // tendering -> open; only with no payments taken
     void add_payment(Payment payment);
     void clear_payments();
     void mark_completed(std::string receipt_number, std::int64_t sequence,
                         std::int64_t completed_at_ms);
+    void mark_voided();  // the whole ticket, before any payment
 
-    // Used by stores to rebuild a completed ticket exactly as it was written.
+    // Rebuilds a completed ticket exactly as it was written (computed fields included).
     static Ticket restore(std::string id, std::string terminal_id, Clerk clerk, Currency currency,
-                          PricingMode pricing, std::int64_t opened_at_ms,
-                          std::int64_t completed_at_ms, std::string receipt_number,
-                          std::int64_t sequence, std::vector<TicketLine> lines,
-                          std::vector<Payment> payments);
+                          TaxPolicy policy, std::int64_t opened_at_ms, std::int64_t completed_at_ms,
+                          std::string receipt_number, std::int64_t sequence,
+                          std::vector<TicketLine> lines, std::vector<Payment> payments,
+                          Discount discount = {});
+    // Rebuilds an open (suspended) ticket from its inputs; call set_promotions to price it.
+    static Ticket restore_open(std::string id, std::string terminal_id, Clerk clerk,
+                               Currency currency, TaxPolicy policy, std::int64_t opened_at_ms,
+                               std::vector<TicketLine> lines, Discount discount);
 
   private:
-    void reprice(TicketLine& line) const;
+    void require_open() const;
+    void reprice();
 
     std::string id_;
     std::string terminal_id_;
     Clerk clerk_;
     Currency currency_;
-    PricingMode pricing_;
+    TaxPolicy policy_;
     TicketState state_ = TicketState::open;
     std::int64_t opened_at_ms_ = 0;
     std::int64_t completed_at_ms_ = 0;
@@ -114,6 +156,8 @@ class Ticket {
     std::int64_t sequence_ = 0;
     std::vector<TicketLine> lines_;
     std::vector<Payment> payments_;
+    Discount discount_;
+    std::vector<Promotion> promotions_;
 };
 
 }  // namespace pos

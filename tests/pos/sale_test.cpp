@@ -5,12 +5,9 @@
 
 namespace {
 
-struct Fixture {
-    fakes::Catalogue catalogue;
-    fakes::SaleStore store;
-    fakes::Clock clock;
-    fakes::Ids ids;
-    pos::SaleSession session{{catalogue, store, clock, ids}, fakes::settings(), {1, "Alex"}};
+struct Fixture : fakes::Services {
+    fakes::SaleStore& store = fakes::Services::store;
+    pos::SaleSession session{sale(), fakes::settings(), fakes::clerk};
 };
 
 }  // namespace
@@ -23,7 +20,8 @@ TEST_CASE_FIXTURE(Fixture, "a clerk scans three items, pays cash and gets change
     REQUIRE(session.begin_tender().ok());
     auto done = session.tender_cash("20");
     REQUIRE(done.ok());
-    CHECK(done->receipt_number == "T01-000001");
+    REQUIRE(done->completed.has_value());
+    CHECK(done->completed->receipt_number == "T01-000001");
     CHECK(session.ticket().state() == pos::TicketState::completed);
     CHECK(session.ticket().change_given().minor() == 2000 - 1367);
     REQUIRE(store.written.size() == 1);
@@ -73,15 +71,34 @@ TEST_CASE_FIXTURE(Fixture, "a weighed item is sold by the keyed weight") {
     CHECK(session.ticket().lines()[0].amounts.gross.minor() == 91);
 }
 
-TEST_CASE_FIXTURE(Fixture, "quantity changes and removals check their input") {
+TEST_CASE_FIXTURE(Fixture, "a weight too small to cost anything is refused") {
+    auto r = session.add_item("4011", "0.002");  // 0.00398 EUR
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message ==
+          "0.002 kg of Bananas loose costs less than the smallest coin: check the weight");
+    CHECK(session.ticket().lines().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "a sale that costs nothing is completed with a zero tender") {
+    session.add_item("4000000000037");
+    session.set_ticket_discount({pos::DiscountKind::percent, {1'000'000}, 0, "goodwill"});
+    session.begin_tender();
+    auto done = session.tender_cash("0");
+    REQUIRE(done.ok());
+    CHECK(done->completed.has_value());
+    CHECK(session.ticket().payments().empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "quantity changes and voids check their input") {
     session.add_item("4000000000013");
     CHECK(session.change_quantity(0, "4").ok());
     CHECK(session.ticket().totals().total.minor() == 4 * 119);
     CHECK_FALSE(session.change_quantity(0, "0").ok());
     CHECK_FALSE(session.change_quantity(5, "1").ok());
     CHECK(session.ticket().totals().total.minor() == 4 * 119);
-    CHECK(session.remove_line(0).ok());
-    CHECK(session.ticket().lines().empty());
+    CHECK(session.void_line(0).ok());
+    CHECK(session.ticket().lines()[0].voided);
+    CHECK(session.ticket().totals().total.is_zero());
 }
 
 TEST_CASE_FIXTURE(Fixture, "tendering less than the total is refused and nothing is stored") {
@@ -119,7 +136,7 @@ TEST_CASE_FIXTURE(Fixture, "the ticket can only be edited while open") {
     CHECK(session.add_item("4000000000013").ok());
     session.begin_tender();
     session.tender_cash("10");
-    CHECK_FALSE(session.remove_line(0).ok());
+    CHECK_FALSE(session.void_line(0).ok());
     const auto first_id = session.ticket().id();
     CHECK(session.start_new_ticket().ok());
     CHECK(session.ticket().id() != first_id);

@@ -9,10 +9,10 @@ namespace {
 
 pos::Ticket ticket_with(pos::PricingMode mode) {
     fakes::Catalogue catalogue;
-    pos::Ticket t("t1", "T01", {1, "Alex"}, fakes::eur, mode, 0);
-    t.add_line("l1", *catalogue.find_by_code("4000000000013"), pos::Quantity::units(3));  // milk
-    t.add_line("l2", *catalogue.find_by_code("4000000000037"), pos::Quantity::units(1));  // wine
-    t.add_line("l3", *catalogue.find_by_code("4011"), {455});                             // bananas
+    pos::Ticket t("t1", "T01", {1, "Alex"}, fakes::eur, {mode, pos::TaxRounding::per_line}, 0);
+    t.add_line("l1", *catalogue.find_by_code("4000000000013", 0), pos::Quantity::units(3));  // milk
+    t.add_line("l2", *catalogue.find_by_code("4000000000037", 0), pos::Quantity::units(1));  // wine
+    t.add_line("l3", *catalogue.find_by_code("4011", 0), {455});  // bananas
     return t;
 }
 
@@ -50,8 +50,8 @@ TEST_CASE("change is a negative cash payment, so paid equals total once settled"
     auto t = ticket_with(pos::PricingMode::tax_inclusive);
     const auto total = t.totals().total;
     t.begin_tender();
-    t.add_payment({"p1", pos::PaymentMethod::cash, eur_cents(5000)});
-    t.add_payment({"p2", pos::PaymentMethod::cash, total - eur_cents(5000)});
+    t.add_payment({"p1", pos::PaymentMethod::cash, eur_cents(5000), "", ""});
+    t.add_payment({"p2", pos::PaymentMethod::cash, total - eur_cents(5000), "", ""});
     CHECK(t.totals().paid == total);
     CHECK(t.totals().due.is_zero());
     CHECK(t.change_given() == eur_cents(5000) - total);
