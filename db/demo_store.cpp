@@ -5,10 +5,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include "pos/barcode.hpp"
+#include "pos/variable_measure.hpp"
 
 namespace db {
 
@@ -264,6 +266,17 @@ NewProduct fixed(std::string_view first_twelve, std::string_view name, std::stri
         pos::UnitOfSale::each};
 }
 
+// A variable-measure item sold from the deli counter with an in-store label: its base code is the
+// label's 13 digits with the value digits zeroed and the EAN-13 check digit recomputed, by the
+// preset layout pos/ reads such labels with.
+NewProduct deli(const pos::VariableMeasureLayout& layout, std::string_view prefix,
+                std::string_view item_reference, std::string_view name, std::int64_t cents_per_kg) {
+    auto code = pos::variable_measure_base_code(layout, prefix, item_reference);
+    if (!code)
+        throw std::logic_error("demo deli code: " + code.error().message);
+    return {{*code}, std::string(name), "Deli", "B", cents_per_kg, pos::UnitOfSale::kilogram};
+}
+
 NewProduct weighed(std::string_view plu, std::string_view name, std::int64_t cents_per_kg) {
     return {{std::string(plu)}, std::string(name),        "Fruit & Vegetables", "B",
             cents_per_kg,       pos::UnitOfSale::kilogram};
@@ -276,9 +289,18 @@ constexpr std::int64_t skip_one_in = 8;
 }  // namespace
 
 pos::StoreSettings demo_settings() {
-    return {"Counter Demo Market",       {"Hauptstraße 12", "10115 Berlin"},
-            "VAT reg. DE 123 456 789",   "T01",
-            pos::Currency::of("EUR", 2), pos::PricingMode::tax_inclusive};
+    pos::StoreSettings settings;
+    settings.store_name = "Counter Demo Market";
+    settings.address_lines = {"Hauptstraße 12", "10115 Berlin"};
+    settings.tax_id = "VAT reg. DE 123 456 789";
+    settings.terminal_id = "T01";
+    settings.currency = pos::Currency::of("EUR", 2);
+    settings.pricing = pos::PricingMode::tax_inclusive;
+    settings.tax_rounding = pos::TaxRounding::per_line;
+    settings.cash_rounding = {0, pos::RoundingMode::half_up};  // Germany: no cash rounding
+    settings.cash_overtender_limit_minor = 0;
+    settings.utc_offset_minutes = 60;  // Berlin, CET (promotion hours are local)
+    return settings;
 }
 
 std::vector<pos::TaxRate> demo_tax_rates() {
@@ -308,6 +330,9 @@ std::vector<NewProduct> demo_products() {
         weighed("4072", "Potatoes loose", 149),
         weighed("4082", "Red Onions loose", 189),
         weighed("4409", "Conference Pears loose", 249),
+        // Scale labels: 23 IIIII WWWWW C (weight in grams), 22 IIIII PPPPP C (price in cents).
+        deli(pos::layouts::weight_in_grams(), "23", "12345", "Deli Ham sliced", 1499),
+        deli(pos::layouts::price_in_cents(), "22", "12346", "Mature Cheddar Wedge", 1299),
     };
     std::set<std::string> names;
     for (const NewProduct& product : products)
@@ -379,6 +404,98 @@ std::vector<NewProduct> demo_products() {
     return products;
 }
 
+std::vector<DemoPrice> demo_prices() {
+    return {{"5012345000015", 125, demo_milk_price_change_ms}};
+}
+
+std::vector<DemoAccount> demo_accounts() {
+    return {{pos::PaymentMethod::gift_card, "6006000000001", 5000},
+            {pos::PaymentMethod::gift_card, "6006000000002", 500},
+            {pos::PaymentMethod::store_credit, "SC1001", 1500}};
+}
+
+pos::Result<std::vector<pos::Promotion>> demo_promotions(pos::Catalogue& catalogue) {
+    std::string missing;
+    const auto id_of = [&](const std::string& code) -> std::int64_t {
+        const auto found = catalogue.find_by_code(code, demo_opened_at_ms);
+        if (!found) {
+            missing = code;
+            return 0;
+        }
+        return found->id;
+    };
+    const auto make = [](std::string id, std::string name, pos::PromotionKind kind, int priority) {
+        pos::Promotion promotion;
+        promotion.id = std::move(id);
+        promotion.name = std::move(name);
+        promotion.kind = kind;
+        promotion.priority = priority;
+        promotion.starts_at_ms = demo_opened_at_ms;
+        return promotion;
+    };
+    std::vector<pos::Promotion> promotions;
+
+    pos::Promotion chocolate =
+        make("demo-chocolate-3-for-2", "3 for 2", pos::PromotionKind::quantity_break, 30);
+    chocolate.product_ids = {id_of("5012345000039")};
+    chocolate.buy_quantity = 3;
+    chocolate.pay_quantity = 2;
+    promotions.push_back(chocolate);
+
+    pos::Promotion milk =
+        make("demo-milk-2-for-2", "2 for 2.00", pos::PromotionKind::quantity_break, 30);
+    milk.product_ids = {id_of("5012345000015")};
+    milk.buy_quantity = 2;
+    milk.deal_price_minor = 200;
+    promotions.push_back(milk);
+
+    // The Rioja and the first four other red wines of the catalogue.
+    pos::Promotion wine = make("demo-red-wine-any-3-for-20", "Any 3 red wines for 20.00",
+                               pos::PromotionKind::mix_and_match, 20);
+    wine.product_ids = {id_of("5012345000053")};
+    for (const NewProduct& product : demo_products()) {
+        if (wine.product_ids.size() == 5)
+            break;
+        if (product.name.find("Red Wine 750 ml") != std::string::npos &&
+            product.barcodes.front() != "5012345000053") {
+            wine.product_ids.push_back(id_of(product.barcodes.front()));
+        }
+    }
+    wine.buy_quantity = 3;
+    wine.deal_price_minor = 2000;
+    promotions.push_back(wine);
+
+    pos::Promotion coffee = make("demo-coffee-digestives-free", "Buy 2 coffees, digestives free",
+                                 pos::PromotionKind::buy_x_get_y, 20);
+    coffee.product_ids = {id_of("5012345000046")};
+    coffee.buy_quantity = 2;
+    coffee.get_product_ids = {id_of("5012345000077")};
+    coffee.get_quantity = 1;
+    coffee.get_percent_off = pos::Rate{pos::Rate::one};
+    promotions.push_back(coffee);
+
+    pos::Promotion bakery =
+        make("demo-bakery-10-off", "10% off Bakery", pos::PromotionKind::department_percent, 10);
+    bakery.department = "Bakery";
+    bakery.percent_off = pos::Rate{100'000};
+    promotions.push_back(bakery);
+
+    pos::Promotion happy_hour =
+        make("demo-soft-drinks-happy-hour", "Happy hour: 20% off soft drinks",
+             pos::PromotionKind::department_percent, 15);
+    happy_hour.department = "Soft Drinks";
+    happy_hour.percent_off = pos::Rate{200'000};
+    happy_hour.daily_from_minute = 17 * 60;
+    happy_hour.daily_to_minute = 19 * 60;
+    promotions.push_back(happy_hour);
+
+    if (!missing.empty()) {
+        return pos::not_found("The demo promotions need product " + missing +
+                              ", which is not in the catalogue");
+    }
+    return promotions;
+}
+
 pos::Status create_demo_store(Store& store) {
     if (const std::int64_t count = store.product_count(); count > 0) {
         return pos::not_allowed("The store already holds " + std::to_string(count) +
@@ -396,6 +513,25 @@ pos::Status create_demo_store(Store& store) {
     for (const NewUser& user : demo_users()) {
         if (auto added = store.add_user(user); !added)
             return added;
+    }
+    for (const DemoPrice& price : demo_prices()) {
+        if (auto added =
+                store.add_price(price.code, price.unit_price_minor, price.effective_from_ms);
+            !added)
+            return added;
+    }
+    auto promotions = demo_promotions(store.catalogue());
+    if (!promotions)
+        return promotions.error();
+    for (const pos::Promotion& promotion : *promotions) {
+        if (auto added = store.add_promotion(promotion); !added)
+            return added;
+    }
+    for (const DemoAccount& account : demo_accounts()) {
+        if (auto issued = store.issue_stored_value(account.kind, account.account,
+                                                   account.amount_minor, demo_opened_at_ms);
+            !issued)
+            return issued;
     }
     return pos::ok();
 }

@@ -2,9 +2,13 @@
 // screenshots and for tests. The same program always writes the same store.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "db/store.hpp"
+#include "pos/ports.hpp"
+#include "pos/promotions.hpp"
 #include "pos/store_settings.hpp"
 #include "pos/tax.hpp"
 
@@ -16,5 +20,29 @@ std::vector<pos::TaxRate> demo_tax_rates();
 // generated catalogue. Every call returns exactly the same list.
 std::vector<NewProduct> demo_products();
 std::vector<NewUser> demo_users();
+
+// 2024-01-01T00:00Z: when the demo's promotions start and its gift cards were issued.
+inline constexpr std::int64_t demo_opened_at_ms = 1'704'067'200'000;
+// 2028-01-01T00:00Z: Hillcrest Whole Milk 1 L goes from 1.19 to 1.25 (a price change waiting in
+// the price book).
+inline constexpr std::int64_t demo_milk_price_change_ms = 1'830'297'600'000;
+
+struct DemoPrice {
+    std::string code;
+    std::int64_t unit_price_minor = 0;
+    std::int64_t effective_from_ms = 0;
+};
+std::vector<DemoPrice> demo_prices();
+
+struct DemoAccount {
+    pos::PaymentMethod kind = pos::PaymentMethod::gift_card;
+    std::string account;
+    std::int64_t amount_minor = 0;
+};
+// Gift cards 6006000000001 (50.00) and 6006000000002 (5.00), store credit SC1001 (15.00).
+std::vector<DemoAccount> demo_accounts();
+
+// The demo promotions (see db/README.md), with product ids looked up in the catalogue.
+pos::Result<std::vector<pos::Promotion>> demo_promotions(pos::Catalogue& catalogue);
 
 }  // namespace db

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/sqlite.hpp"
+#include "db/store.hpp"
 #include "pos/result.hpp"
 
 namespace db {
@@ -14,8 +15,9 @@ inline constexpr std::int64_t counter_application_id = 0x434E5452;  // "CNTR"
 // not a SQLite database, belongs to another application, or was written by a newer Counter.
 pos::Status check_openable(Database& db);
 
-// Applies every migration above the file's user_version, one transaction each.
-pos::Status migrate(Database& db);
+// Applies every migration above the file's user_version up to target_version, one transaction
+// each. (A lower target is for tests that build a file as an older terminal left it.)
+pos::Status migrate(Database& db, int target_version = current_schema_version);
 
 int schema_version(Database& db);
 

@@ -7,116 +7,17 @@
 #include <set>
 #include <utility>
 
+#include "db/format.hpp"
+#include "db/journal.hpp"
 #include "db/migrations.hpp"
 #include "db/pin_hash.hpp"
+#include "db/repositories.hpp"
 #include "pos/barcode.hpp"
 #include "pos/login.hpp"
 
 namespace db {
 
 namespace {
-
-// ---- how domain enums are spelled in the file (the file's format, not display text) ----
-
-std::string_view unit_text(pos::UnitOfSale unit) {
-    return unit == pos::UnitOfSale::kilogram ? "kg" : "each";
-}
-
-pos::UnitOfSale unit_from(const std::string& text) {
-    if (text == "each")
-        return pos::UnitOfSale::each;
-    if (text == "kg")
-        return pos::UnitOfSale::kilogram;
-    throw pos::StoreFailure("the store holds an unknown unit of sale '" + text + "'");
-}
-
-std::string_view pricing_text(pos::PricingMode mode) {
-    return mode == pos::PricingMode::tax_exclusive ? "tax_exclusive" : "tax_inclusive";
-}
-
-pos::PricingMode pricing_from(const std::string& text) {
-    if (text == "tax_inclusive")
-        return pos::PricingMode::tax_inclusive;
-    if (text == "tax_exclusive")
-        return pos::PricingMode::tax_exclusive;
-    throw pos::StoreFailure("the store holds an unknown pricing mode '" + text + "'");
-}
-
-std::string_view role_text(pos::Role role) {
-    return role == pos::Role::manager ? "manager" : "clerk";
-}
-
-pos::Role role_from(const std::string& text) {
-    if (text == "clerk")
-        return pos::Role::clerk;
-    if (text == "manager")
-        return pos::Role::manager;
-    throw pos::StoreFailure("the store holds an unknown staff role '" + text + "'");
-}
-
-std::string_view method_text(pos::PaymentMethod method) {
-    switch (method) {
-        case pos::PaymentMethod::cash:
-            return "cash";
-    }
-    return "cash";
-}
-
-pos::PaymentMethod method_from(const std::string& text) {
-    if (text == "cash")
-        return pos::PaymentMethod::cash;
-    throw pos::StoreFailure("the store holds an unknown payment method '" + text + "'");
-}
-
-// ---- small checks ----
-
-bool all_digits(std::string_view text) {
-    return !text.empty() &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-}
-
-bool has_control_character(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F;
-    });
-}
-
-bool is_ascii_alnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
-
-std::string currency_text(const pos::Currency& currency) {
-    std::string code(currency.iso());
-    code.erase(std::find(code.begin(), code.end(), '\0'), code.end());
-    return code;
-}
-
-bool valid_currency(const pos::Currency& currency) {
-    const std::string code = currency_text(currency);
-    return code.size() == 3 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-           currency.exponent >= 0 && currency.exponent <= 4;
-}
-
-std::string format_price(std::int64_t minor, const pos::Currency& currency) {
-    return pos::format_amount(pos::Money(minor, currency));
-}
-
-std::string receipt_number_for(const std::string& terminal_id, std::int64_t sequence) {
-    char digits[24];
-    std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(sequence));
-    return terminal_id + "-" + digits;
-}
 
 // Settings keys; the address is one value with a line per address line.
 constexpr std::string_view key_store_name = "store_name";
@@ -126,6 +27,11 @@ constexpr std::string_view key_terminal_id = "terminal_id";
 constexpr std::string_view key_currency_code = "currency_code";
 constexpr std::string_view key_currency_exponent = "currency_exponent";
 constexpr std::string_view key_pricing = "pricing_mode";
+constexpr std::string_view key_tax_rounding = "tax_rounding";
+constexpr std::string_view key_cash_rounding_increment = "cash_rounding_increment";
+constexpr std::string_view key_cash_rounding_mode = "cash_rounding_mode";
+constexpr std::string_view key_cash_overtender_limit = "cash_overtender_limit";
+constexpr std::string_view key_utc_offset_minutes = "utc_offset_minutes";
 
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
@@ -166,10 +72,31 @@ pos::Currency currency_from(const std::map<std::string, std::string>& values) {
     return pos::Currency::of(code->second, digits);
 }
 
-// Columns every product read selects, in this order.
+// A whole-number setting; 0 when absent (a store from before the setting existed).
+std::int64_t number_setting(const std::map<std::string, std::string>& values,
+                            std::string_view key) {
+    const auto found = values.find(std::string(key));
+    if (found == values.end())
+        return 0;
+    const std::string& text = found->second;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+        throw pos::StoreFailure("the store's setting " + std::string(key) + " is damaged: '" +
+                                text + "'");
+    }
+    return value;
+}
+
+// Columns every product read selects, in this order. The price is the price book's latest entry
+// in effect at ?1 (a moment, Unix ms), else the product's base price; the book's primary key
+// (product_id, effective_from_ms) makes that one index seek.
 constexpr std::string_view product_columns =
     "products.id, barcodes.code, products.name, products.department, tax_rates.code, "
-    "tax_rates.name, tax_rates.rate_ppm, products.unit_price, products.unit";
+    "tax_rates.name, tax_rates.rate_ppm, "
+    "coalesce((SELECT prices.unit_price FROM prices WHERE prices.product_id = products.id "
+    "AND prices.effective_from_ms <= ?1 ORDER BY prices.effective_from_ms DESC LIMIT 1), "
+    "products.unit_price), products.unit";
 
 pos::Product read_product(const Statement& row, const pos::Currency& currency) {
     pos::Product product;
@@ -217,42 +144,46 @@ std::string fts_prefix_query(std::string_view text) {
 
 // ---- Catalogue ----
 
+std::string find_by_code_sql() {
+    return "SELECT " + std::string(product_columns) +
+           " FROM barcodes AS scanned"
+           " JOIN products ON products.id = scanned.product_id"
+           " JOIN tax_rates ON tax_rates.code = products.tax_code"
+           " JOIN barcodes ON barcodes.product_id = products.id AND barcodes.is_primary = 1"
+           " WHERE scanned.code = ?2";
+}
+
 class SqliteCatalogue final : public pos::Catalogue {
   public:
     SqliteCatalogue(Database& db, const pos::Currency& currency)
         : currency_(currency),
-          by_code_(db, "SELECT " + std::string(product_columns) +
-                           " FROM barcodes AS scanned"
-                           " JOIN products ON products.id = scanned.product_id"
-                           " JOIN tax_rates ON tax_rates.code = products.tax_code"
-                           " JOIN barcodes ON barcodes.product_id = products.id"
-                           " AND barcodes.is_primary = 1"
-                           " WHERE scanned.code = ?"),
+          by_code_(db, find_by_code_sql()),
           search_(db, "SELECT " + std::string(product_columns) +
                           " FROM product_names"
                           " JOIN products ON products.id = product_names.rowid"
                           " JOIN tax_rates ON tax_rates.code = products.tax_code"
                           " JOIN barcodes ON barcodes.product_id = products.id"
                           " AND barcodes.is_primary = 1"
-                          " WHERE product_names MATCH ?"
+                          " WHERE product_names MATCH ?2"
                           " ORDER BY product_names.rank, products.name, products.id"
-                          " LIMIT ?") {}
+                          " LIMIT ?3") {}
 
-    std::optional<pos::Product> find_by_code(std::string_view code) override {
+    std::optional<pos::Product> find_by_code(std::string_view code, std::int64_t at_ms) override {
         auto use = by_code_.use();
-        by_code_.bind_all(code);
+        by_code_.bind_all(at_ms, code);
         if (!by_code_.step())
             return std::nullopt;
         return read_product(by_code_, currency_);
     }
 
-    std::vector<pos::Product> search(std::string_view text, std::size_t limit) override {
+    std::vector<pos::Product> search(std::string_view text, std::size_t limit,
+                                     std::int64_t at_ms) override {
         const std::string query = fts_prefix_query(text);
         if (query.empty() || limit == 0)
             return {};
         const auto rows = static_cast<std::int64_t>(std::min<std::size_t>(limit, 1'000'000));
         auto use = search_.use();
-        search_.bind_all(query, rows);
+        search_.bind_all(at_ms, query, rows);
         std::vector<pos::Product> found;
         while (search_.step())
             found.push_back(read_product(search_, currency_));
@@ -263,129 +194,6 @@ class SqliteCatalogue final : public pos::Catalogue {
     const pos::Currency& currency_;
     Statement by_code_;
     Statement search_;
-};
-
-// ---- SaleStore ----
-
-class SqliteSaleStore final : public pos::SaleStore {
-  public:
-    explicit SqliteSaleStore(Database& db)
-        : db_(db),
-          existing_(db, "SELECT receipt_number FROM tickets WHERE id = ?"),
-          next_sequence_(db,
-                         "INSERT INTO receipt_sequences (terminal_id, last_sequence) VALUES (?, 1)"
-                         " ON CONFLICT (terminal_id) DO UPDATE"
-                         " SET last_sequence = last_sequence + 1"
-                         " RETURNING last_sequence"),
-          insert_ticket_(db,
-                         "INSERT INTO tickets (id, terminal_id, sequence, receipt_number, clerk_id,"
-                         " clerk_name, currency_code, currency_exponent, pricing, opened_at_ms,"
-                         " completed_at_ms, total_net, total_tax, total)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          insert_line_(db,
-                       "INSERT INTO ticket_lines (id, ticket_id, position, product_id, code, name,"
-                       " department, tax_code, tax_name, tax_rate_ppm, unit, unit_price,"
-                       " quantity_milli, net, tax, gross)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          insert_payment_(db,
-                          "INSERT INTO payments (id, ticket_id, position, method, amount)"
-                          " VALUES (?, ?, ?, ?, ?)") {}
-
-    pos::Result<pos::CompletedSale> complete_sale(const pos::Ticket& ticket,
-                                                  std::int64_t completed_at_ms) override {
-        try {
-            if (auto checked = check(ticket); !checked)
-                return checked.error();
-            Transaction transaction(db_);
-            {
-                auto use = existing_.use();
-                existing_.bind_all(ticket.id());
-                if (existing_.step()) {
-                    return pos::store_failure("This sale was already completed as receipt " +
-                                              existing_.column_text(0) +
-                                              "; it was not written a second time");
-                }
-            }
-            std::int64_t sequence = 0;
-            {
-                auto use = next_sequence_.use();
-                next_sequence_.bind_all(ticket.terminal_id());
-                if (!next_sequence_.step()) {
-                    throw pos::StoreFailure("no receipt number was handed out");
-                }
-                sequence = next_sequence_.column_int64(0);
-                next_sequence_.run();
-            }
-            const std::string receipt = receipt_number_for(ticket.terminal_id(), sequence);
-            write(ticket, sequence, receipt, completed_at_ms);
-            transaction.commit();
-            return pos::CompletedSale{receipt, sequence};
-        } catch (const std::exception& error) {
-            return pos::store_failure(std::string("The sale could not be saved (") + error.what() +
-                                      "); nothing was written and no receipt number was used");
-        }
-    }
-
-  private:
-    static pos::Status check(const pos::Ticket& ticket) {
-        if (ticket.id().empty())
-            return pos::bad_input("The sale has no id; it was not saved");
-        if (ticket.terminal_id().empty()) {
-            return pos::bad_input("The sale has no terminal id; it was not saved");
-        }
-        if (ticket.lines().empty())
-            return pos::bad_input("The sale has no items; it was not saved");
-        if (!valid_currency(ticket.currency())) {
-            return pos::bad_input("The sale has no valid currency; it was not saved");
-        }
-        if (!ticket.totals().due.is_zero()) {
-            return pos::bad_input("The sale is not paid in full (" +
-                                  pos::format_amount(ticket.totals().due) +
-                                  " due); it was not saved");
-        }
-        return pos::ok();
-    }
-
-    void write(const pos::Ticket& ticket, std::int64_t sequence, const std::string& receipt,
-               std::int64_t completed_at_ms) {
-        const pos::Totals totals = ticket.totals();
-        {
-            auto use = insert_ticket_.use();
-            insert_ticket_
-                .bind_all(ticket.id(), ticket.terminal_id(), sequence, receipt, ticket.clerk().id,
-                          ticket.clerk().name, currency_text(ticket.currency()),
-                          ticket.currency().exponent, pricing_text(ticket.pricing()),
-                          ticket.opened_at_ms(), completed_at_ms, totals.net.minor(),
-                          totals.tax.minor(), totals.total.minor())
-                .run();
-        }
-        std::int64_t position = 0;
-        for (const pos::TicketLine& line : ticket.lines()) {
-            auto use = insert_line_.use();
-            insert_line_
-                .bind_all(line.id, ticket.id(), position++, line.product_id, line.code, line.name,
-                          line.department, line.tax.code, line.tax.name, line.tax.rate.ppm,
-                          unit_text(line.unit), line.unit_price.minor(), line.quantity.milli,
-                          line.amounts.net.minor(), line.amounts.tax.minor(),
-                          line.amounts.gross.minor())
-                .run();
-        }
-        position = 0;
-        for (const pos::Payment& payment : ticket.payments()) {
-            auto use = insert_payment_.use();
-            insert_payment_
-                .bind_all(payment.id, ticket.id(), position++, method_text(payment.method),
-                          payment.amount.minor())
-                .run();
-        }
-    }
-
-    Database& db_;
-    Statement existing_;
-    Statement next_sequence_;
-    Statement insert_ticket_;
-    Statement insert_line_;
-    Statement insert_payment_;
 };
 
 // ---- UserDirectory ----
@@ -459,9 +267,14 @@ class SqliteUserDirectory final : public pos::UserDirectory {
 SqliteStore::SqliteStore(Database db)
     : db_(std::move(db)),
       currency_(currency_from(read_settings(db_))),
+      journal_(std::make_unique<JournalWriter>(db_)),
       catalogue_(std::make_unique<SqliteCatalogue>(db_, currency_)),
-      sales_(std::make_unique<SqliteSaleStore>(db_)),
-      users_(std::make_unique<SqliteUserDirectory>(db_)) {}
+      sales_(make_sale_store(db_, *journal_)),
+      users_(std::make_unique<SqliteUserDirectory>(db_)),
+      promotions_(make_promotion_source(db_)),
+      events_(make_event_log(db_, *journal_)),
+      suspended_(make_suspended_tickets(db_, *journal_)),
+      stored_value_(make_stored_value(db_, currency_)) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -474,6 +287,26 @@ pos::SaleStore& SqliteStore::sales() {
 pos::UserDirectory& SqliteStore::users() {
     return *users_;
 }
+pos::PromotionSource& SqliteStore::promotions() {
+    return *promotions_;
+}
+pos::EventLog& SqliteStore::events() {
+    return *events_;
+}
+pos::SuspendedTickets& SqliteStore::suspended() {
+    return *suspended_;
+}
+pos::StoredValue& SqliteStore::stored_value() {
+    return *stored_value_;
+}
+
+JournalReport SqliteStore::verify_journal() {
+    return db::verify_journal(db_);
+}
+
+std::int64_t SqliteStore::pending_outbox_count() {
+    return db::pending_outbox_count(db_);
+}
 
 int SqliteStore::schema_version() {
     return db::schema_version(db_);
@@ -484,7 +317,8 @@ std::int64_t SqliteStore::product_count() {
 }
 
 std::int64_t SqliteStore::completed_ticket_count() {
-    return db_.query_int("SELECT count(*) FROM tickets", "counting completed tickets");
+    return db_.query_int("SELECT count(*) FROM tickets WHERE state = 'completed'",
+                         "counting completed tickets");
 }
 
 pos::StoreSettings SqliteStore::settings() {
@@ -502,6 +336,13 @@ pos::StoreSettings SqliteStore::settings() {
     if (const std::string pricing = text(key_pricing); !pricing.empty()) {
         settings.pricing = pricing_from(pricing);
     }
+    if (const std::string rounding = text(key_tax_rounding); !rounding.empty())
+        settings.tax_rounding = tax_rounding_from(rounding);
+    settings.cash_rounding.increment_minor = number_setting(values, key_cash_rounding_increment);
+    if (const std::string mode = text(key_cash_rounding_mode); !mode.empty())
+        settings.cash_rounding.mode = rounding_mode_from(mode);
+    settings.cash_overtender_limit_minor = number_setting(values, key_cash_overtender_limit);
+    settings.utc_offset_minutes = static_cast<int>(number_setting(values, key_utc_offset_minutes));
     return settings;
 }
 
@@ -531,6 +372,23 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
             std::to_string(settings.currency.exponent) +
             " is not a 3-letter ISO code with 0 to 4 decimals; nothing was saved");
     }
+    if (settings.cash_rounding.increment_minor < 0) {
+        return pos::bad_input(
+            "The cash rounding step " +
+            format_price(settings.cash_rounding.increment_minor, settings.currency) +
+            " is negative (0 means no cash rounding); nothing was saved");
+    }
+    if (settings.cash_overtender_limit_minor < 0) {
+        return pos::bad_input(
+            "The cash overtender limit " +
+            format_price(settings.cash_overtender_limit_minor, settings.currency) +
+            " is negative (0 means no limit); nothing was saved");
+    }
+    if (settings.utc_offset_minutes < -14 * 60 || settings.utc_offset_minutes > 14 * 60) {
+        return pos::bad_input("The store's UTC offset of " +
+                              std::to_string(settings.utc_offset_minutes) +
+                              " minutes is not between -14 and +14 hours; nothing was saved");
+    }
     std::string address;
     for (std::size_t i = 0; i < settings.address_lines.size(); ++i) {
         if (i > 0)
@@ -545,6 +403,11 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
         {key_currency_code, currency_text(settings.currency)},
         {key_currency_exponent, std::to_string(settings.currency.exponent)},
         {key_pricing, std::string(pricing_text(settings.pricing))},
+        {key_tax_rounding, std::string(tax_rounding_text(settings.tax_rounding))},
+        {key_cash_rounding_increment, std::to_string(settings.cash_rounding.increment_minor)},
+        {key_cash_rounding_mode, std::string(rounding_mode_text(settings.cash_rounding.mode))},
+        {key_cash_overtender_limit, std::to_string(settings.cash_overtender_limit_minor)},
+        {key_utc_offset_minutes, std::to_string(settings.utc_offset_minutes)},
     };
     try {
         Transaction transaction(db_);
@@ -565,57 +428,7 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
 }
 
 std::optional<pos::Ticket> SqliteStore::find_ticket(const std::string& receipt_number) {
-    Statement head(db_,
-                   "SELECT id, terminal_id, sequence, clerk_id, clerk_name, currency_code,"
-                   " currency_exponent, pricing, opened_at_ms, completed_at_ms"
-                   " FROM tickets WHERE receipt_number = ?");
-    head.bind_all(receipt_number);
-    if (!head.step())
-        return std::nullopt;
-    const std::string id = head.column_text(0);
-    const std::string terminal = head.column_text(1);
-    const std::int64_t sequence = head.column_int64(2);
-    const pos::Clerk clerk{head.column_int64(3), head.column_text(4)};
-    const pos::Currency currency = pos::Currency::of(head.column_text(5), head.column_int(6));
-    const pos::PricingMode pricing = pricing_from(head.column_text(7));
-    const std::int64_t opened = head.column_int64(8);
-    const std::int64_t completed = head.column_int64(9);
-
-    Statement line_rows(db_,
-                        "SELECT id, product_id, code, name, department, tax_code, tax_name,"
-                        " tax_rate_ppm, unit, unit_price, quantity_milli, net, tax, gross"
-                        " FROM ticket_lines WHERE ticket_id = ? ORDER BY position");
-    line_rows.bind_all(id);
-    std::vector<pos::TicketLine> lines;
-    while (line_rows.step()) {
-        pos::TicketLine line;
-        line.id = line_rows.column_text(0);
-        line.product_id = line_rows.column_int64(1);
-        line.code = line_rows.column_text(2);
-        line.name = line_rows.column_text(3);
-        line.department = line_rows.column_text(4);
-        line.tax = {line_rows.column_text(5), line_rows.column_text(6),
-                    pos::Rate{line_rows.column_int64(7)}};
-        line.unit = unit_from(line_rows.column_text(8));
-        line.unit_price = pos::Money(line_rows.column_int64(9), currency);
-        line.quantity = pos::Quantity{line_rows.column_int64(10)};
-        line.amounts = {pos::Money(line_rows.column_int64(11), currency),
-                        pos::Money(line_rows.column_int64(12), currency),
-                        pos::Money(line_rows.column_int64(13), currency)};
-        lines.push_back(std::move(line));
-    }
-
-    Statement payment_rows(db_,
-                           "SELECT id, method, amount FROM payments WHERE ticket_id = ?"
-                           " ORDER BY position");
-    payment_rows.bind_all(id);
-    std::vector<pos::Payment> payments;
-    while (payment_rows.step()) {
-        payments.push_back({payment_rows.column_text(0), method_from(payment_rows.column_text(1)),
-                            pos::Money(payment_rows.column_int64(2), currency)});
-    }
-    return pos::Ticket::restore(id, terminal, clerk, currency, pricing, opened, completed,
-                                receipt_number, sequence, std::move(lines), std::move(payments));
+    return read_completed_ticket(db_, receipt_number);
 }
 
 pos::Status SqliteStore::add_tax_rate(const pos::TaxRate& rate) {
@@ -790,6 +603,73 @@ pos::Status SqliteStore::add_user(const NewUser& user) {
         transaction.commit();
     } catch (const SqliteError& error) {
         return pos::store_failure(label + " could not be saved (" + error.what() + ")");
+    }
+    return pos::ok();
+}
+
+pos::Status SqliteStore::add_price(const std::string& product_code, std::int64_t unit_price_minor,
+                                   std::int64_t effective_from_ms) {
+    const std::string label = "The price for " + in_quotes(product_code);
+    if (unit_price_minor < 0) {
+        return pos::bad_input(label + " is negative (" + format_price(unit_price_minor, currency_) +
+                              "); it was not added");
+    }
+    try {
+        Transaction transaction(db_);
+        Statement product(db_, "SELECT product_id FROM barcodes WHERE code = ?");
+        product.bind_all(product_code);
+        if (!product.step()) {
+            return pos::not_found("No product has the code " + in_quotes(product_code) +
+                                  "; the price was not added");
+        }
+        // A second entry for the same moment corrects the first (a price change re-sent).
+        Statement upsert(db_,
+                         "INSERT INTO prices (product_id, effective_from_ms, unit_price)"
+                         " VALUES (?, ?, ?) ON CONFLICT (product_id, effective_from_ms)"
+                         " DO UPDATE SET unit_price = excluded.unit_price");
+        upsert.bind_all(product.column_int64(0), effective_from_ms, unit_price_minor).run();
+        transaction.commit();
+    } catch (const std::exception& error) {
+        return pos::store_failure(label + " could not be saved (" + error.what() + ")");
+    }
+    return pos::ok();
+}
+
+pos::Status SqliteStore::add_promotion(const pos::Promotion& promotion) {
+    return write_promotion(db_, promotion);
+}
+
+pos::Status SqliteStore::issue_stored_value(pos::PaymentMethod kind, const std::string& account,
+                                            std::int64_t amount_minor, std::int64_t at_ms) {
+    if (!is_stored_value(kind)) {
+        return pos::bad_input("Only a gift card or store credit account can be issued, not " +
+                              std::string(method_text(kind)));
+    }
+    const std::string label = stored_value_label(kind) + " ending " + last4(account);
+    if (account.size() < 4 || account.size() > 32 ||
+        !std::all_of(account.begin(), account.end(), is_ascii_alnum)) {
+        return pos::bad_input(stored_value_label(kind) +
+                              " numbers are 4 to 32 letters or digits; nothing was issued");
+    }
+    if (amount_minor <= 0) {
+        return pos::bad_input(label + ": the amount issued must be more than 0 (it was " +
+                              format_price(amount_minor, currency_) + "); nothing was issued");
+    }
+    try {
+        Transaction transaction(db_);
+        Statement open_account(db_,
+                               "INSERT INTO stored_value_accounts (kind, account, opened_at_ms)"
+                               " VALUES (?, ?, ?) ON CONFLICT (kind, account) DO NOTHING");
+        open_account.bind_all(method_text(kind), account, at_ms).run();
+        Statement issue(db_,
+                        "INSERT INTO stored_value_ledger (account_id, amount, reason, at_ms)"
+                        " SELECT id, ?, 'issue', ? FROM stored_value_accounts"
+                        " WHERE kind = ? AND account = ?");
+        issue.bind_all(amount_minor, at_ms, method_text(kind), account).run();
+        transaction.commit();
+    } catch (const std::exception& error) {
+        return pos::store_failure(label + " could not be issued (" + error.what() +
+                                  "); nothing was written");
     }
     return pos::ok();
 }

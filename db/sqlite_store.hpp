@@ -12,9 +12,7 @@
 
 namespace db {
 
-class SqliteCatalogue;
-class SqliteSaleStore;
-class SqliteUserDirectory;
+class JournalWriter;
 
 class SqliteStore final : public Store {
   public:
@@ -24,6 +22,13 @@ class SqliteStore final : public Store {
     pos::Catalogue& catalogue() override;
     pos::SaleStore& sales() override;
     pos::UserDirectory& users() override;
+    pos::PromotionSource& promotions() override;
+    pos::EventLog& events() override;
+    pos::SuspendedTickets& suspended() override;
+    pos::StoredValue& stored_value() override;
+
+    JournalReport verify_journal() override;
+    std::int64_t pending_outbox_count() override;
 
     pos::StoreSettings settings() override;
     pos::Status save_settings(const pos::StoreSettings& settings) override;
@@ -36,6 +41,11 @@ class SqliteStore final : public Store {
     pos::Status add_tax_rate(const pos::TaxRate& rate) override;
     pos::Status add_products(const std::vector<NewProduct>& products) override;
     pos::Status add_user(const NewUser& user) override;
+    pos::Status add_price(const std::string& product_code, std::int64_t unit_price_minor,
+                          std::int64_t effective_from_ms) override;
+    pos::Status add_promotion(const pos::Promotion& promotion) override;
+    pos::Status issue_stored_value(pos::PaymentMethod kind, const std::string& account,
+                                   std::int64_t amount_minor, std::int64_t at_ms) override;
 
     // The store's own connection, with the PRAGMAs open_store set on it.
     Database& database() { return db_; }
@@ -43,10 +53,19 @@ class SqliteStore final : public Store {
   private:
     Database db_;
     pos::Currency currency_;  // the store's currency, from settings; prices are in it
-    std::unique_ptr<SqliteCatalogue> catalogue_;
-    std::unique_ptr<SqliteSaleStore> sales_;
-    std::unique_ptr<SqliteUserDirectory> users_;
+    std::unique_ptr<JournalWriter> journal_;
+    std::unique_ptr<pos::Catalogue> catalogue_;
+    std::unique_ptr<pos::SaleStore> sales_;
+    std::unique_ptr<pos::UserDirectory> users_;
+    std::unique_ptr<pos::PromotionSource> promotions_;
+    std::unique_ptr<pos::EventLog> events_;
+    std::unique_ptr<pos::SuspendedTickets> suspended_;
+    std::unique_ptr<pos::StoredValue> stored_value_;
 };
+
+// The statement Catalogue::find_by_code runs (?1: the moment, ?2: the code), for tests that check
+// its query plan.
+std::string find_by_code_sql();
 
 // open_store() without the conversion to the interface.
 pos::Result<std::unique_ptr<SqliteStore>> open_sqlite_store(const std::filesystem::path& file);

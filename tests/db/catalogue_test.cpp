@@ -27,7 +27,7 @@ TEST_CASE("A scanned code finds its product with price, unit and tax rate") {
     auto store = db_test::small_store(dir.file("terminal.db"));
     auto& catalogue = store->catalogue();
 
-    const auto wine = catalogue.find_by_code("4000000000044");
+    const auto wine = catalogue.find_by_code("4000000000044", db_test::at);
     REQUIRE(wine.has_value());
     CHECK(wine->name == "Rioja Red 75 cl");
     CHECK(wine->code == "4000000000044");
@@ -36,23 +36,23 @@ TEST_CASE("A scanned code finds its product with price, unit and tax rate") {
     CHECK(wine->unit == pos::UnitOfSale::each);
     CHECK(wine->tax == pos::TaxRate{"A", "VAT 20%", pos::Rate{200'000}});
 
-    const auto bananas = catalogue.find_by_code("4011");
+    const auto bananas = catalogue.find_by_code("4011", db_test::at);
     REQUIRE(bananas.has_value());
     CHECK(bananas->unit == pos::UnitOfSale::kilogram);
     CHECK(bananas->tax.code == "B");
 
     SUBCASE("a second barcode finds the same product, shown with its primary code") {
-        const auto milk = catalogue.find_by_code("4000000000020");
+        const auto milk = catalogue.find_by_code("4000000000020", db_test::at);
         REQUIRE(milk.has_value());
         CHECK(milk->name == "Whole Milk 1 L");
         CHECK(milk->code == "4000000000013");
-        CHECK(milk->id == catalogue.find_by_code("4000000000013")->id);
+        CHECK(milk->id == catalogue.find_by_code("4000000000013", db_test::at)->id);
     }
     SUBCASE("an unknown or partial code finds nothing") {
-        CHECK_FALSE(catalogue.find_by_code("4000000000051").has_value());
-        CHECK_FALSE(catalogue.find_by_code("400000000004").has_value());
-        CHECK_FALSE(catalogue.find_by_code("").has_value());
-        CHECK_FALSE(catalogue.find_by_code("4011' OR '1'='1").has_value());
+        CHECK_FALSE(catalogue.find_by_code("4000000000051", db_test::at).has_value());
+        CHECK_FALSE(catalogue.find_by_code("400000000004", db_test::at).has_value());
+        CHECK_FALSE(catalogue.find_by_code("", db_test::at).has_value());
+        CHECK_FALSE(catalogue.find_by_code("4011' OR '1'='1", db_test::at).has_value());
     }
 }
 
@@ -66,18 +66,19 @@ TEST_CASE("Name search treats every typed word as a prefix") {
                              db_test::product("5000000000043", "Rosé Wine 75 cl", 749, "A")}));
     auto& catalogue = store->catalogue();
 
-    CHECK(names(catalogue.search("choc dig", 10)) ==
+    CHECK(names(catalogue.search("choc dig", 10, db_test::at)) ==
           std::vector<std::string>{"Chocolate Digestives 300 g"});
-    CHECK(names(catalogue.search("dig CHOC", 10)) ==
+    CHECK(names(catalogue.search("dig CHOC", 10, db_test::at)) ==
           std::vector<std::string>{"Chocolate Digestives 300 g"});
-    CHECK(names(catalogue.search("dig", 10)) ==
+    CHECK(names(catalogue.search("dig", 10, db_test::at)) ==
           std::vector<std::string>{"Chocolate Digestives 300 g", "Digestive Biscuits 400 g"});
-    CHECK(has(catalogue.search("whole", 10), "Whole Milk 1 L"));
-    CHECK(has(catalogue.search("rose", 10), "Rosé Wine 75 cl"));  // accents need not be typed
-    CHECK(has(catalogue.search("rosé", 10), "Rosé Wine 75 cl"));
-    CHECK(catalogue.search("chocolate milk", 10).empty());
+    CHECK(has(catalogue.search("whole", 10, db_test::at), "Whole Milk 1 L"));
+    CHECK(has(catalogue.search("rose", 10, db_test::at),
+              "Rosé Wine 75 cl"));  // accents need not be typed
+    CHECK(has(catalogue.search("rosé", 10, db_test::at), "Rosé Wine 75 cl"));
+    CHECK(catalogue.search("chocolate milk", 10, db_test::at).empty());
 
-    const auto found = catalogue.search("sourdough", 10);
+    const auto found = catalogue.search("sourdough", 10, db_test::at);
     REQUIRE(found.size() == 1);
     CHECK(found[0].code == "4000000000037");
     CHECK(found[0].unit_price.minor() == 349);
@@ -91,10 +92,11 @@ TEST_CASE("Search results are limited and equally good matches come in name orde
                                  db_test::product("5000000000029", "Tea A", 100),
                                  db_test::product("5000000000036", "Tea B", 100)}));
     auto& catalogue = store->catalogue();
-    CHECK(names(catalogue.search("tea", 10)) ==
+    CHECK(names(catalogue.search("tea", 10, db_test::at)) ==
           std::vector<std::string>{"Tea A", "Tea B", "Tea C"});
-    CHECK(names(catalogue.search("tea", 2)) == std::vector<std::string>{"Tea A", "Tea B"});
-    CHECK(catalogue.search("tea", 0).empty());
+    CHECK(names(catalogue.search("tea", 2, db_test::at)) ==
+          std::vector<std::string>{"Tea A", "Tea B"});
+    CHECK(catalogue.search("tea", 0, db_test::at).empty());
 }
 
 TEST_CASE("Blank search text finds nothing") {
@@ -102,7 +104,7 @@ TEST_CASE("Blank search text finds nothing") {
     auto store = db_test::small_store(dir.file("terminal.db"));
     for (const char* text : {"", " ", "   \t", "*", "\"\"", "-", "()"}) {
         INFO("search text: [" << text << "]");
-        CHECK(store->catalogue().search(text, 10).empty());
+        CHECK(store->catalogue().search(text, 10, db_test::at).empty());
     }
 }
 
@@ -139,12 +141,12 @@ TEST_CASE("Punctuation and search operators typed by a clerk never make search f
                              "\xC3\x28",
                              "\xE2\x80\x93"}) {
         INFO("search text: [" << text << "]");
-        CHECK_NOTHROW(catalogue.search(text, 10));
+        CHECK_NOTHROW(catalogue.search(text, 10, db_test::at));
     }
-    CHECK(has(catalogue.search("(milk", 10), "Whole Milk 1 L"));
-    CHECK(has(catalogue.search("\"whole milk\"", 10), "Whole Milk 1 L"));
-    CHECK(has(catalogue.search("milk*", 10), "Whole Milk 1 L"));
-    CHECK(has(catalogue.search("-milk", 10), "Whole Milk 1 L"));
+    CHECK(has(catalogue.search("(milk", 10, db_test::at), "Whole Milk 1 L"));
+    CHECK(has(catalogue.search("\"whole milk\"", 10, db_test::at), "Whole Milk 1 L"));
+    CHECK(has(catalogue.search("milk*", 10, db_test::at), "Whole Milk 1 L"));
+    CHECK(has(catalogue.search("-milk", 10, db_test::at), "Whole Milk 1 L"));
     CHECK(store->product_count() == 4);
 }
 
@@ -159,8 +161,9 @@ TEST_CASE("Products added later are found by code and by name at once") {
     TempDir dir;
     auto store = db_test::small_store(dir.file("terminal.db"));
     REQUIRE(store->add_products({db_test::product("12345670", "Peppermint Tea 20 bags", 159)}));
-    CHECK(store->catalogue().find_by_code("12345670")->name == "Peppermint Tea 20 bags");
-    CHECK(has(store->catalogue().search("pepp", 5), "Peppermint Tea 20 bags"));
+    CHECK(store->catalogue().find_by_code("12345670", db_test::at)->name ==
+          "Peppermint Tea 20 bags");
+    CHECK(has(store->catalogue().search("pepp", 5, db_test::at), "Peppermint Tea 20 bags"));
     CHECK(store->product_count() == 5);
 }
 
@@ -224,8 +227,8 @@ TEST_CASE("A batch of products with one bad row is refused whole, with a message
     CHECK(added.error().message.find(problem) != std::string::npos);
     CHECK(added.error().message.ends_with("No products were added"));
     CHECK(store->product_count() == 4);
-    CHECK_FALSE(store->catalogue().find_by_code("5000000000012").has_value());
-    CHECK(store->catalogue().search("oat", 10).empty());
+    CHECK_FALSE(store->catalogue().find_by_code("5000000000012", db_test::at).has_value());
+    CHECK(store->catalogue().search("oat", 10, db_test::at).empty());
 }
 
 TEST_CASE("Tax rates are checked before they are added") {

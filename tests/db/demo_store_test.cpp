@@ -7,6 +7,7 @@
 #include "helpers.hpp"
 #include "pos/barcode.hpp"
 #include "pos/login.hpp"
+#include "pos/variable_measure.hpp"
 
 using db_test::TempDir;
 
@@ -84,7 +85,7 @@ TEST_CASE("The demo store holds at least 5,000 products in about a dozen departm
                                         "test"));
 }
 
-TEST_CASE("Every demo barcode is a valid EAN-13, except the 4-digit PLUs of weighed items") {
+TEST_CASE("Every demo barcode is a valid EAN-13, except the 4-digit PLUs of loose weighed items") {
     TempDir dir;
     auto store = demo_store(dir.file("demo.db"));
     db::Statement rows(store->database(),
@@ -93,10 +94,17 @@ TEST_CASE("Every demo barcode is a valid EAN-13, except the 4-digit PLUs of weig
                        " ORDER BY barcodes.code");
     int ean13 = 0;
     int plu = 0;
+    int deli = 0;
     while (rows.step()) {
         const std::string code = rows.column_text(0);
         INFO("barcode " << code);
-        if (rows.column_text(1) == "kg") {
+        if (rows.column_text(1) == "kg" && code.size() == 13) {
+            // A deli item's base code: an in-store prefix 2x with the value digits zeroed.
+            CHECK(code.front() == '2');
+            CHECK(code.substr(7, 5) == "00000");
+            CHECK(code.back() == pos::gtin_check_digit(code.substr(0, 12)));
+            ++deli;
+        } else if (rows.column_text(1) == "kg") {
             CHECK(code.size() == 4);
             ++plu;
         } else {
@@ -109,6 +117,7 @@ TEST_CASE("Every demo barcode is a valid EAN-13, except the 4-digit PLUs of weig
     }
     CHECK(ean13 >= 5000);
     CHECK(plu >= 5);
+    CHECK(deli == 2);
 }
 
 TEST_CASE("The demo store has the two documented tax rates") {
@@ -134,7 +143,7 @@ TEST_CASE("The documented demo products and weighed items are found by their cod
     for (const Fixed& item : documented) {
         INFO(item.code << " " << item.name);
         CHECK(item.code[12] == pos::gtin_check_digit(std::string_view(item.code, 12)));
-        const auto found = catalogue.find_by_code(item.code);
+        const auto found = catalogue.find_by_code(item.code, db_test::at);
         REQUIRE(found.has_value());
         CHECK(found->name == item.name);
         CHECK(found->unit_price == pos::Money(item.cents, eur));
@@ -153,7 +162,7 @@ TEST_CASE("The documented demo products and weighed items are found by their cod
           Weighed{"4562", "Carrots loose", 129}, Weighed{"4664", "Tomatoes loose", 349},
           Weighed{"4072", "Potatoes loose", 149}}) {
         INFO(item.plu);
-        const auto found = catalogue.find_by_code(item.plu);
+        const auto found = catalogue.find_by_code(item.plu, db_test::at);
         REQUIRE(found.has_value());
         CHECK(found->name == item.name);
         CHECK(found->unit == pos::UnitOfSale::kilogram);
@@ -166,16 +175,16 @@ TEST_CASE("Searching the demo store finds products as the clerk types") {
     TempDir dir;
     auto store = demo_store(dir.file("demo.db"));
     auto& catalogue = store->catalogue();
-    const auto digestives = catalogue.search("choc dig", 20);
+    const auto digestives = catalogue.search("choc dig", 20, db_test::at);
     REQUIRE_FALSE(digestives.empty());
     for (const auto& product : digestives) {
         CHECK(product.name.find("Chocolate Digestives") != std::string::npos);
     }
-    CHECK(catalogue.search("nordvik choc dig", 5).front().name ==
+    CHECK(catalogue.search("nordvik choc dig", 5, db_test::at).front().name ==
           "Nordvik Chocolate Digestives 300 g");
-    CHECK(catalogue.search("milk", 25).size() == 25);
-    CHECK_FALSE(catalogue.search("rose wine", 5).empty());
-    CHECK_FALSE(catalogue.search("bananas", 5).empty());
+    CHECK(catalogue.search("milk", 25, db_test::at).size() == 25);
+    CHECK_FALSE(catalogue.search("rose wine", 5, db_test::at).empty());
+    CHECK_FALSE(catalogue.search("bananas", 5, db_test::at).empty());
 }
 
 TEST_CASE("The demo store is the same every time it is created") {
@@ -218,4 +227,86 @@ TEST_CASE("The demo catalogue is written only into an empty store") {
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().message.find("already holds") != std::string::npos);
     CHECK(store->product_count() == count);
+}
+
+TEST_CASE(
+    "The demo store's deli labels, price change, promotions and gift cards are as documented") {
+    TempDir dir;
+    auto store = demo_store(dir.file("demo.db"));
+    auto& catalogue = store->catalogue();
+    const pos::Currency eur = pos::Currency::of("EUR", 2);
+    const auto presets = pos::layouts::presets();
+
+    // A scale label for 0.250 kg of ham and a pre-priced cheese wedge of 4.12, read the way the
+    // terminal reads them, find their products.
+    struct Label {
+        pos::VariableMeasureLayout layout;
+        const char* prefix;
+        const char* item;
+        std::int64_t value;
+        const char* label_code;  // as db/README.md shows it
+        const char* base_code;
+        const char* name;
+    };
+    for (const Label& label : {Label{pos::layouts::weight_in_grams(), "23", "12345", 250,
+                                     "2312345002501", "2312345000002", "Deli Ham sliced"},
+                               Label{pos::layouts::price_in_cents(), "22", "12346", 412,
+                                     "2212346004125", "2212346000004", "Mature Cheddar Wedge"}}) {
+        INFO(label.name);
+        const auto code =
+            pos::make_variable_measure_code(label.layout, label.prefix, label.item, label.value);
+        REQUIRE(code.ok());
+        CHECK(*code == label.label_code);
+        const auto* layout = pos::find_layout(presets, *code);
+        REQUIRE(layout != nullptr);
+        const auto decoded = pos::decode_variable_measure(*code, *layout);
+        REQUIRE(decoded.ok());
+        CHECK(decoded->lookup_code == label.base_code);
+        const auto found = catalogue.find_by_code(decoded->lookup_code, db_test::at);
+        REQUIRE(found.has_value());
+        CHECK(found->name == label.name);
+        CHECK(found->unit == pos::UnitOfSale::kilogram);
+        CHECK(found->department == "Deli");
+    }
+    CHECK(catalogue.find_by_code("2312345000002", db_test::at)->unit_price.minor() == 1499);
+    CHECK(catalogue.find_by_code("2212346000004", db_test::at)->unit_price.minor() == 1299);
+
+    // Milk goes to 1.25 on 2028-01-01.
+    CHECK(catalogue.find_by_code("5012345000015", db::demo_milk_price_change_ms - 1)->unit_price ==
+          pos::Money(119, eur));
+    CHECK(catalogue.find_by_code("5012345000015", db::demo_milk_price_change_ms)->unit_price ==
+          pos::Money(125, eur));
+
+    CHECK(store->promotions().promotions_at(db::demo_opened_at_ms - 1).empty());
+    const auto promotions = store->promotions().promotions_at(db_test::at + 400LL * 86'400'000);
+    std::vector<std::string> names;
+    for (const auto& promotion : promotions)
+        names.push_back(promotion.name);
+    CHECK(names == std::vector<std::string>{"3 for 2", "2 for 2.00",
+                                            "Buy 2 coffees, digestives free",
+                                            "Any 3 red wines for 20.00",
+                                            "Happy hour: 20% off soft drinks", "10% off Bakery"});
+    const auto chocolate = catalogue.find_by_code("5012345000039", db_test::at);
+    CHECK(promotions[0].product_ids == std::vector<std::int64_t>{chocolate->id});
+    REQUIRE(promotions[3].product_ids.size() == 5);
+    db::Statement wines(
+        store->database(),
+        "SELECT count(*) FROM products WHERE name LIKE '%Red Wine 750 ml'"
+        " AND department = 'Beer & Wine' AND id IN (" +
+            [&] {
+                std::string list;
+                for (const auto id : promotions[3].product_ids)
+                    list += (list.empty() ? "" : ", ") + std::to_string(id);
+                return list;
+            }() +
+            ")");
+    REQUIRE(wines.step());
+    CHECK(wines.column_int64(0) == 5);
+
+    auto& stored = store->stored_value();
+    CHECK(stored.balance(pos::PaymentMethod::gift_card, "6006000000001") == pos::Money(5000, eur));
+    CHECK(stored.balance(pos::PaymentMethod::gift_card, "6006000000002") == pos::Money(500, eur));
+    CHECK(stored.balance(pos::PaymentMethod::store_credit, "SC1001") == pos::Money(1500, eur));
+    CHECK(store->verify_journal().message == "journal OK: 0 entries");
+    CHECK(store->settings().utc_offset_minutes == 60);
 }

@@ -35,9 +35,24 @@ pos::Currency eur() {
     return pos::Currency::of("EUR", 2);
 }
 
+pos::Money cents(std::int64_t minor) {
+    return pos::Money(minor, eur());
+}
+
+pos::Payment payment(pos::PaymentMethod method, std::int64_t minor, std::string reference,
+                     std::string card_last4) {
+    return {new_id(), method, cents(minor), std::move(reference), std::move(card_last4)};
+}
+
 pos::StoreSettings test_settings() {
-    return {"Test Market", {"1 High Street", "Testville"}, "VAT 1", "T01",
-            eur(),         pos::PricingMode::tax_inclusive};
+    pos::StoreSettings settings;
+    settings.store_name = "Test Market";
+    settings.address_lines = {"1 High Street", "Testville"};
+    settings.tax_id = "VAT 1";
+    settings.terminal_id = "T01";
+    settings.currency = eur();
+    settings.pricing = pos::PricingMode::tax_inclusive;
+    return settings;
 }
 
 std::unique_ptr<db::SqliteStore> open(const std::filesystem::path& file) {
@@ -76,23 +91,93 @@ std::string new_id() {
     return ids.new_id();
 }
 
-pos::Ticket paid_ticket(db::Store& store, const std::string& terminal_id,
-                        const std::vector<std::pair<std::string, std::int64_t>>& items,
-                        std::int64_t cash_minor) {
-    pos::Ticket ticket(new_id(), terminal_id, pos::Clerk{7, "Alex Martin"}, eur(),
-                       pos::PricingMode::tax_inclusive, 1'700'000'000'000);
+pos::Ticket open_ticket(db::Store& store, const std::string& terminal_id,
+                        const std::vector<std::pair<std::string, std::int64_t>>& items) {
+    pos::Ticket ticket(new_id(), terminal_id, pos::Clerk{7, "Alex Martin"}, eur(), pos::TaxPolicy{},
+                       at);
     for (const auto& [code, milli] : items) {
-        const auto found = store.catalogue().find_by_code(code);
+        const auto found = store.catalogue().find_by_code(code, at);
         REQUIRE_MESSAGE(found.has_value(), "no product " << code);
         ticket.add_line(new_id(), *found, pos::Quantity{milli});
     }
+    return ticket;
+}
+
+void check_same_content(const pos::Ticket& read, const pos::Ticket& written) {
+    CHECK(read.policy().pricing == written.policy().pricing);
+    CHECK(read.policy().rounding == written.policy().rounding);
+    CHECK(read.discount() == written.discount());
+    REQUIRE(read.lines().size() == written.lines().size());
+    for (std::size_t i = 0; i < read.lines().size(); ++i) {
+        const pos::TicketLine& a = read.lines()[i];
+        const pos::TicketLine& b = written.lines()[i];
+        INFO("line " << i << ": " << b.name);
+        CHECK(a.id == b.id);
+        CHECK(a.product_id == b.product_id);
+        CHECK(a.code == b.code);
+        CHECK(a.name == b.name);
+        CHECK(a.department == b.department);
+        CHECK(a.tax == b.tax);
+        CHECK(a.unit == b.unit);
+        CHECK(a.list_price == b.list_price);
+        CHECK(a.price_override == b.price_override);
+        CHECK(a.quantity == b.quantity);
+        CHECK(a.discount == b.discount);
+        CHECK(a.voided == b.voided);
+        CHECK(a.unit_price == b.unit_price);
+        CHECK(a.extended == b.extended);
+        CHECK(a.promotion_saving == b.promotion_saving);
+        CHECK(a.promotion == b.promotion);
+        CHECK(a.discount_amount == b.discount_amount);
+        CHECK(a.amounts.net == b.amounts.net);
+        CHECK(a.amounts.tax == b.amounts.tax);
+        CHECK(a.amounts.gross == b.amounts.gross);
+    }
+    REQUIRE(read.payments().size() == written.payments().size());
+    for (std::size_t i = 0; i < read.payments().size(); ++i) {
+        const pos::Payment& a = read.payments()[i];
+        const pos::Payment& b = written.payments()[i];
+        INFO("payment " << i);
+        CHECK(a.id == b.id);
+        CHECK(a.method == b.method);
+        CHECK(a.amount == b.amount);
+        CHECK(a.reference == b.reference);
+        CHECK(a.card_last4 == b.card_last4);
+    }
+    const pos::Totals a = read.totals();
+    const pos::Totals b = written.totals();
+    CHECK(a.savings == b.savings);
+    CHECK(a.discounts == b.discounts);
+    CHECK(a.net == b.net);
+    CHECK(a.tax == b.tax);
+    CHECK(a.total == b.total);
+    CHECK(a.paid == b.paid);
+    CHECK(a.due.is_zero());
+    CHECK(read.change_given() == written.change_given());
+}
+
+std::int64_t count_rows(db::SqliteStore& store, const std::string& table) {
+    return store.database().query_int("SELECT count(*) FROM " + table, "counting " + table);
+}
+
+db::Database attacker_connection(const std::filesystem::path& file) {
+    auto raw = db::Database::open(file);
+    raw.exec("DROP TRIGGER journal_append_only_update; DROP TRIGGER journal_append_only_delete;",
+             "dropping the journal's triggers");
+    return raw;
+}
+
+pos::Ticket paid_ticket(db::Store& store, const std::string& terminal_id,
+                        const std::vector<std::pair<std::string, std::int64_t>>& items,
+                        std::int64_t cash_minor) {
+    pos::Ticket ticket = open_ticket(store, terminal_id, items);
     ticket.begin_tender();
     const pos::Money due = ticket.totals().due;
     const pos::Money cash(cash_minor, eur());
     REQUIRE(cash >= due);
-    ticket.add_payment({new_id(), pos::PaymentMethod::cash, cash});
+    ticket.add_payment(payment(pos::PaymentMethod::cash, cash.minor()));
     if (cash > due)
-        ticket.add_payment({new_id(), pos::PaymentMethod::cash, -(cash - due)});
+        ticket.add_payment(payment(pos::PaymentMethod::cash, -(cash - due).minor()));
     return ticket;
 }
 

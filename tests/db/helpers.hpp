@@ -32,7 +32,14 @@ class TempDir {
 std::string read_bytes(const std::filesystem::path& file);
 void write_bytes(const std::filesystem::path& file, const std::string& bytes);
 
+// The moment the tests ring things up at (2023-11-14), unless a test says otherwise.
+inline constexpr std::int64_t at = 1'700'000'000'000;
+
 pos::Currency eur();
+pos::Money cents(std::int64_t minor);
+// A payment with a fresh id.
+pos::Payment payment(pos::PaymentMethod method, std::int64_t minor, std::string reference = {},
+                     std::string card_last4 = {});
 pos::StoreSettings test_settings();
 
 // Opens (and migrates) a store, failing the test with the store's message if it cannot.
@@ -52,6 +59,20 @@ pos::Ticket paid_ticket(db::Store& store, const std::string& terminal_id,
                         const std::vector<std::pair<std::string, std::int64_t>>& items,
                         std::int64_t cash_minor);
 
+// An open ticket with the given items (code, milli-quantity) from the store's catalogue.
+pos::Ticket open_ticket(db::Store& store, const std::string& terminal_id,
+                        const std::vector<std::pair<std::string, std::int64_t>>& items);
+
 std::string new_id();
+
+// Every field of every line and payment, the ticket discount, the policy and the totals match.
+void check_same_content(const pos::Ticket& read, const pos::Ticket& written);
+
+// Rows in a table, for "nothing was written" checks.
+std::int64_t count_rows(db::SqliteStore& store, const std::string& table);
+
+// A raw connection to the store's file with no triggers on the journal: an attacker holding the
+// file, who can change rows the store itself refuses to change.
+db::Database attacker_connection(const std::filesystem::path& file);
 
 }  // namespace db_test

@@ -61,7 +61,7 @@ TEST_CASE("A file written by a newer version of Counter is refused and left unch
     CHECK(opened.error().message ==
           file.string() +
               ": this database was written by a newer version of Counter (schema 7; this "
-              "terminal knows up to 1); it was not opened or changed");
+              "terminal knows up to 2); it was not opened or changed");
     CHECK(db_test::read_bytes(file) == before);
 }
 
@@ -145,4 +145,74 @@ TEST_CASE("Stored data has no floating point: every column of every table is INT
         CHECK((type == "INTEGER" || type == "TEXT"));
     }
     CHECK(seen > 50);
+}
+
+TEST_CASE("A schema 1 file with sales is carried to schema 2 and its sales read back unchanged") {
+    TempDir dir;
+    const auto file = dir.file("terminal.db");
+    {
+        // The file as a terminal of the first version left it: one cash sale of two milk.
+        auto old = db::Database::open(file);
+        REQUIRE(db::check_openable(old));
+        db::configure_connection(old);
+        REQUIRE(db::migrate(old, 1));
+        REQUIRE(db::schema_version(old) == 1);
+        old.exec(R"sql(
+            INSERT INTO receipt_sequences (terminal_id, last_sequence) VALUES ('T01', 1);
+            INSERT INTO tickets (id, terminal_id, sequence, receipt_number, clerk_id, clerk_name,
+                currency_code, currency_exponent, pricing, opened_at_ms, completed_at_ms,
+                total_net, total_tax, total)
+            VALUES ('t-1', 'T01', 1, 'T01-000001', 7, 'Alex Martin', 'EUR', 2, 'tax_inclusive',
+                100, 200, 227, 11, 238);
+            INSERT INTO ticket_lines (id, ticket_id, position, product_id, code, name,
+                department, tax_code, tax_name, tax_rate_ppm, unit, unit_price, quantity_milli,
+                net, tax, gross)
+            VALUES ('l-1', 't-1', 0, 1, '4000000000013', 'Whole Milk 1 L', 'Grocery', 'B',
+                'VAT 5%', 50000, 'each', 119, 2000, 227, 11, 238);
+            INSERT INTO payments (id, ticket_id, position, method, amount)
+            VALUES ('p-1', 't-1', 0, 'cash', 500), ('p-2', 't-1', 1, 'cash', -262);
+        )sql",
+                 "writing a schema 1 sale");
+    }
+    auto store = db_test::open(file);
+    CHECK(store->schema_version() == 2);
+    CHECK(store->completed_ticket_count() == 1);
+    const auto ticket = store->find_ticket("T01-000001");
+    REQUIRE(ticket.has_value());
+    CHECK(ticket->state() == pos::TicketState::completed);
+    CHECK(ticket->clerk().name == "Alex Martin");
+    CHECK(ticket->policy().rounding == pos::TaxRounding::per_line);
+    CHECK(ticket->discount() == pos::Discount{});
+    REQUIRE(ticket->lines().size() == 1);
+    const pos::TicketLine& line = ticket->lines()[0];
+    CHECK(line.list_price.minor() == 119);
+    CHECK(line.unit_price.minor() == 119);
+    CHECK(line.extended.minor() == 238);
+    CHECK_FALSE(line.price_override.has_value());
+    CHECK(line.promotion_saving.is_zero());
+    CHECK_FALSE(line.voided);
+    CHECK(line.amounts.gross.minor() == 238);
+    REQUIRE(ticket->payments().size() == 2);
+    CHECK(ticket->payments()[1].amount.minor() == -262);
+    CHECK(ticket->payments()[1].reference.empty());
+    CHECK(ticket->totals().total.minor() == 238);
+    CHECK(ticket->change_given().minor() == 262);
+    // The rebuilt tables are as immutable as before.
+    CHECK_THROWS_AS(store->database().exec("DELETE FROM payments", "test"), pos::StoreFailure);
+    CHECK_THROWS_AS(
+        store->database().exec("UPDATE ticket_lines SET gross = 0, net = 0, tax = 0", "test"),
+        pos::StoreFailure);
+    db::Statement broken_keys(store->database(), "PRAGMA foreign_key_check");
+    CHECK_FALSE(broken_keys.step());
+    // Sales from before the journal are not in it; the next sale starts it and continues the
+    // receipt numbers.
+    CHECK(store->verify_journal().message == "journal OK: 0 entries");
+    REQUIRE(store->save_settings(db_test::test_settings()));
+    REQUIRE(store->add_tax_rate({"B", "VAT 5%", pos::Rate{50'000}}));
+    REQUIRE(store->add_products({db_test::product("4000000000013", "Whole Milk 1 L", 119)}));
+    const auto next = store->sales().complete_sale(
+        db_test::paid_ticket(*store, "T01", {{"4000000000013", 1000}}, 119), 300);
+    REQUIRE_MESSAGE(next.ok(), next.error().message);
+    CHECK(next->receipt_number == "T01-000002");
+    CHECK(store->verify_journal().message == "journal OK: 1 entry");
 }

@@ -160,13 +160,13 @@ TEST_CASE("A sale that fails part-way through writing leaves nothing behind and 
     // A new ticket whose second line reuses a line id already on disk: the ticket row and the
     // first line are written before the clash, so all of it must be rolled back.
     pos::Ticket clash(db_test::new_id(), "T01", pos::Clerk{7, "Alex Martin"}, db_test::eur(),
-                      pos::PricingMode::tax_inclusive, 5);
-    const auto bread = store->catalogue().find_by_code("4000000000037");
+                      pos::TaxPolicy{}, 5);
+    const auto bread = store->catalogue().find_by_code("4000000000037", db_test::at);
     REQUIRE(bread.has_value());
     clash.add_line(db_test::new_id(), *bread, pos::Quantity::units(1));
     clash.add_line(first.lines().front().id, *bread, pos::Quantity::units(1));
     clash.begin_tender();
-    clash.add_payment({db_test::new_id(), pos::PaymentMethod::cash, clash.totals().due});
+    clash.add_payment(db_test::payment(pos::PaymentMethod::cash, clash.totals().due.minor()));
 
     const auto failed = store->sales().complete_sale(clash, 6);
     REQUIRE_FALSE(failed.ok());
@@ -185,10 +185,10 @@ TEST_CASE("A sale that fails part-way through writing leaves nothing behind and 
 TEST_CASE("A sale that is not paid in full or has no items is refused and nothing is written") {
     TempDir dir;
     auto store = db_test::small_store(dir.file("terminal.db"));
-    const auto milk = store->catalogue().find_by_code("4000000000013");
+    const auto milk = store->catalogue().find_by_code("4000000000013", db_test::at);
     REQUIRE(milk.has_value());
     pos::Ticket ticket(db_test::new_id(), "T01", pos::Clerk{7, "Alex Martin"}, db_test::eur(),
-                       pos::PricingMode::tax_inclusive, 5);
+                       pos::TaxPolicy{}, 5);
 
     SUBCASE("no items") {
         ticket.begin_tender();
@@ -199,8 +199,7 @@ TEST_CASE("A sale that is not paid in full or has no items is refused and nothin
     SUBCASE("unpaid") {
         ticket.add_line(db_test::new_id(), *milk, pos::Quantity::units(1));
         ticket.begin_tender();
-        ticket.add_payment(
-            {db_test::new_id(), pos::PaymentMethod::cash, pos::Money(100, db_test::eur())});
+        ticket.add_payment(db_test::payment(pos::PaymentMethod::cash, 100));
         const auto sale = store->sales().complete_sale(ticket, 6);
         REQUIRE_FALSE(sale.ok());
         CHECK(sale.error().message.find("not paid in full (0.19 due)") != std::string::npos);

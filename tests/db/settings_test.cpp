@@ -27,7 +27,7 @@ TEST_CASE("Store settings read back as they were saved, also after reopening") {
     SUBCASE("prices come out in the store's currency") {
         REQUIRE(store->add_tax_rate({"A", "Tax 10%", pos::Rate{100'000}}));
         REQUIRE(store->add_products({db_test::product("4011", "Bananas", 250, "A")}));
-        CHECK(store->catalogue().find_by_code("4011")->unit_price ==
+        CHECK(store->catalogue().find_by_code("4011", db_test::at)->unit_price ==
               pos::Money(250, pos::Currency::of("JPY", 0)));
     }
     SUBCASE("saving again replaces the previous settings") {
@@ -69,4 +69,41 @@ TEST_CASE("Settings that would spoil receipts are refused and the old ones kept"
     CHECK(saved.error().message.find(problem) != std::string::npos);
     CHECK(store->settings().terminal_id == "T01");
     CHECK(store->settings().store_name == "Test Market");
+}
+
+TEST_CASE("Tax rounding, cash rounding, the overtender limit and the UTC offset are kept") {
+    TempDir dir;
+    const auto file = dir.file("terminal.db");
+    pos::StoreSettings saved = db_test::test_settings();
+    saved.tax_rounding = pos::TaxRounding::per_ticket;
+    saved.cash_rounding = {5, pos::RoundingMode::half_even};
+    saved.cash_overtender_limit_minor = 10'000;
+    saved.utc_offset_minutes = -300;
+    {
+        auto store = db_test::open(file);
+        CHECK(store->settings().tax_rounding == pos::TaxRounding::per_line);  // before any
+        CHECK(store->settings().cash_rounding.increment_minor == 0);
+        REQUIRE(store->save_settings(saved));
+    }
+    auto store = db_test::open(file);
+    const pos::StoreSettings read = store->settings();
+    CHECK(read.tax_rounding == pos::TaxRounding::per_ticket);
+    CHECK(read.tax_policy().rounding == pos::TaxRounding::per_ticket);
+    CHECK(read.cash_rounding.increment_minor == 5);
+    CHECK(read.cash_rounding.mode == pos::RoundingMode::half_even);
+    CHECK(read.cash_overtender_limit_minor == 10'000);
+    CHECK(read.utc_offset_minutes == -300);
+
+    pos::StoreSettings bad = saved;
+    bad.cash_rounding.increment_minor = -5;
+    auto refused = store->save_settings(bad);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message ==
+          "The cash rounding step -0.05 is negative (0 means no cash rounding); nothing was saved");
+    bad = saved;
+    bad.utc_offset_minutes = 15 * 60;
+    refused = store->save_settings(bad);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.starts_with("The store's UTC offset of 900 minutes"));
+    CHECK(store->settings().utc_offset_minutes == -300);
 }

@@ -1,0 +1,586 @@
+#include "db/journal.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <charconv>
+#include <stdexcept>
+#include <vector>
+
+#include "db/format.hpp"
+
+namespace db {
+
+// ---- canonical encoding ----
+//
+// An entry's payload is UTF-8 text, one field per line, "key=value" followed by LF (the last line
+// too). Keys are fixed lower-case ASCII words, dotted, written in the fixed order below: never
+// sorted, never skipped (a field without a value is written empty, or 0 for a number). Integers
+// are decimal with a leading '-' when negative and no '+', no leading zeros, no separators: money
+// in minor units, quantities in milli-units, rates in parts per million, times in Unix ms. There
+// is no floating point. Booleans are 0 or 1. Text goes through escape_value, so every value is
+// one line. A list is written as its count ("lines=3") and then each item's fields under
+// "line.1.", "line.2.", ... in list order.
+//
+// Header (every entry):
+//   format=counter-journal-1, terminal, sequence, kind, entity, ticket, at_ms
+// Then the body of its kind: ticket_body (sale, ticket_void of a whole ticket), event_body
+// (line_void, ticket_void, no_sale, price_override), and the suspend / resume bodies written by
+// the suspended-ticket store (ticket_events.cpp), each listed in db/README.md.
+
+namespace {
+
+constexpr std::string_view format_word = "counter-journal-1";
+
+constexpr std::array<std::string_view, 7> header_keys{"format", "terminal", "sequence", "kind",
+                                                      "entity", "ticket",   "at_ms"};
+
+std::string_view state_word(const pos::Ticket& ticket) {
+    return ticket.state() == pos::TicketState::voided ? "voided" : "completed";
+}
+
+void discount_fields(Canonical& out, const std::string& prefix, const pos::Discount& discount) {
+    out.field(prefix + "discount.kind", discount_kind_text(discount.kind))
+        .field(prefix + "discount.percent_ppm", discount.percent.ppm)
+        .field(prefix + "discount.amount", discount.amount_minor)
+        .field(prefix + "discount.reason", discount.reason);
+}
+
+// A line as scanned and keyed, before anything is computed: ticket_body and suspend_body.
+void line_input_fields(Canonical& out, const std::string& p, const pos::TicketLine& line) {
+    const pos::PriceOverride none;
+    const pos::PriceOverride& price_override = line.price_override.value_or(none);
+    out.field(p + "id", line.id)
+        .field(p + "product_id", line.product_id)
+        .field(p + "code", line.code)
+        .field(p + "name", line.name)
+        .field(p + "department", line.department)
+        .field(p + "tax_code", line.tax.code)
+        .field(p + "tax_name", line.tax.name)
+        .field(p + "tax_rate_ppm", line.tax.rate.ppm)
+        .field(p + "unit", unit_text(line.unit))
+        .field(p + "quantity_milli", line.quantity.milli)
+        .field(p + "list_price", line.list_price.minor())
+        .field(p + "override", line.price_override ? 1 : 0)
+        .field(p + "override.price", price_override.unit_price_minor)
+        .field(p + "override.approved_by", price_override.approved_by)
+        .field(p + "override.reason", price_override.reason);
+    discount_fields(out, p, line.discount);
+    out.field(p + "voided", line.voided ? 1 : 0);
+}
+
+}  // namespace
+
+std::string escape_value(std::string_view text) {
+    static constexpr std::string_view hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (byte < 0x20 || byte == 0x7F) {
+                    out += "\\x";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+std::string unescape_value(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out += text[i];
+            continue;
+        }
+        const char next = text[++i];
+        if (next == 'n') {
+            out += '\n';
+        } else if (next == 'r') {
+            out += '\r';
+        } else if (next == 't') {
+            out += '\t';
+        } else if (next == 'x' && i + 2 < text.size()) {
+            unsigned value = 0;
+            std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+            out += static_cast<char>(value);
+            i += 2;
+        } else {
+            out += next;
+        }
+    }
+    return out;
+}
+
+Canonical& Canonical::field(std::string_view key, std::string_view value) {
+    text_ += key;
+    text_ += '=';
+    text_ += escape_value(value);
+    text_ += '\n';
+    return *this;
+}
+
+Canonical& Canonical::field(std::string_view key, std::int64_t value) {
+    text_ += key;
+    text_ += '=';
+    text_ += std::to_string(value);
+    text_ += '\n';
+    return *this;
+}
+
+std::optional<std::string> canonical_field(std::string_view text, std::string_view key) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        if (line.size() > key.size() && line.starts_with(key) && line[key.size()] == '=')
+            return unescape_value(line.substr(key.size() + 1));
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
+                        std::int64_t receipt_sequence, std::int64_t closed_at_ms) {
+    Canonical out;
+    out.field("ticket.state", state_word(ticket))
+        .field("ticket.receipt", receipt)
+        .field("ticket.receipt_sequence", receipt_sequence)
+        .field("ticket.clerk_id", ticket.clerk().id)
+        .field("ticket.clerk_name", ticket.clerk().name)
+        .field("ticket.currency", currency_text(ticket.currency()))
+        .field("ticket.currency_exponent", ticket.currency().exponent)
+        .field("ticket.pricing", pricing_text(ticket.policy().pricing))
+        .field("ticket.tax_rounding", tax_rounding_text(ticket.policy().rounding))
+        .field("ticket.opened_at_ms", ticket.opened_at_ms())
+        .field("ticket.closed_at_ms", closed_at_ms);
+    discount_fields(out, "ticket.", ticket.discount());
+
+    out.field("lines", static_cast<std::int64_t>(ticket.lines().size()));
+    std::int64_t number = 0;
+    for (const pos::TicketLine& line : ticket.lines()) {
+        const std::string p = "line." + std::to_string(++number) + ".";
+        line_input_fields(out, p, line);
+        out.field(p + "unit_price", line.unit_price.minor())
+            .field(p + "extended", line.extended.minor())
+            .field(p + "promotion_saving", line.promotion_saving.minor())
+            .field(p + "promotion", line.promotion)
+            .field(p + "discount_amount", line.discount_amount.minor())
+            .field(p + "net", line.amounts.net.minor())
+            .field(p + "tax", line.amounts.tax.minor())
+            .field(p + "gross", line.amounts.gross.minor());
+    }
+
+    out.field("payments", static_cast<std::int64_t>(ticket.payments().size()));
+    number = 0;
+    for (const pos::Payment& payment : ticket.payments()) {
+        const std::string p = "payment." + std::to_string(++number) + ".";
+        out.field(p + "id", payment.id)
+            .field(p + "method", method_text(payment.method))
+            .field(p + "amount", payment.amount.minor())
+            .field(p + "reference", payment.reference)
+            .field(p + "card_last4", payment.card_last4);
+    }
+
+    const pos::Totals totals = ticket.totals();
+    out.field("totals.savings", totals.savings.minor())
+        .field("totals.discounts", totals.discounts.minor())
+        .field("totals.net", totals.net.minor())
+        .field("totals.tax", totals.tax.minor())
+        .field("totals.total", totals.total.minor())
+        .field("totals.paid", totals.paid.minor())
+        .field("totals.change", ticket.change_given().minor());
+    return out.text();
+}
+
+std::string event_body(const pos::TicketEvent& event) {
+    Canonical out;
+    out.field("event.line_id", event.line_id)
+        .field("event.user_id", event.user_id)
+        .field("event.user_name", event.user_name)
+        .field("event.approved_by", event.approved_by)
+        .field("event.amount", event.amount_minor)
+        .field("event.reason", event.reason);
+    return out.text();
+}
+
+std::string suspend_body(const pos::Ticket& ticket, const std::string& label) {
+    Canonical out;
+    out.field("suspend.label", label)
+        .field("suspend.clerk_id", ticket.clerk().id)
+        .field("suspend.clerk_name", ticket.clerk().name)
+        .field("suspend.currency", currency_text(ticket.currency()))
+        .field("suspend.currency_exponent", ticket.currency().exponent)
+        .field("suspend.pricing", pricing_text(ticket.policy().pricing))
+        .field("suspend.tax_rounding", tax_rounding_text(ticket.policy().rounding))
+        .field("suspend.opened_at_ms", ticket.opened_at_ms());
+    discount_fields(out, "suspend.", ticket.discount());
+    out.field("suspend.line_count", static_cast<std::int64_t>(ticket.live_line_count()))
+        .field("suspend.total", ticket.totals().total.minor())
+        .field("lines", static_cast<std::int64_t>(ticket.lines().size()));
+    std::int64_t number = 0;
+    for (const pos::TicketLine& line : ticket.lines())
+        line_input_fields(out, "line." + std::to_string(++number) + ".", line);
+    return out.text();
+}
+
+std::string resume_body(const Resumption& resumption) {
+    Canonical out;
+    out.field("resume.suspension_id", resumption.suspension_id)
+        .field("resume.suspended_on", resumption.suspended_on)
+        .field("resume.suspended_at_ms", resumption.suspended_at_ms)
+        .field("resume.suspended_by", resumption.suspended_by)
+        .field("resume.label", resumption.label)
+        .field("resume.line_count", resumption.line_count)
+        .field("resume.total", resumption.total_minor)
+        .field("resume.by_id", resumption.resumed_by.id)
+        .field("resume.by_name", resumption.resumed_by.name);
+    return out.text();
+}
+
+// ---- hashing ----
+
+std::string sha256_hex(std::string_view data) {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        throw std::runtime_error("libsodium could not be initialised");
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
+                       data.size());
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+}
+
+std::string entry_hash(std::string_view prev_hash, std::string_view payload) {
+    std::string data;
+    data.reserve(prev_hash.size() + payload.size());
+    data += prev_hash;
+    data += payload;
+    return sha256_hex(data);
+}
+
+// ---- appending ----
+
+JournalWriter::JournalWriter(Database& db)
+    : db_(db),
+      head_(db, "SELECT last_sequence, last_hash FROM journal_heads WHERE terminal_id = ?"),
+      insert_entry_(db,
+                    "INSERT INTO journal (terminal_id, sequence, kind, entity_id, ticket_id, at_ms,"
+                    " payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      insert_outbox_(db,
+                     "INSERT INTO outbox (journal_id, terminal_id, sequence, created_at_ms)"
+                     " VALUES (?, ?, ?, ?)"),
+      move_head_(db,
+                 "INSERT INTO journal_heads (terminal_id, last_sequence, last_hash)"
+                 " VALUES (?, ?, ?)"
+                 " ON CONFLICT (terminal_id) DO UPDATE"
+                 " SET last_sequence = excluded.last_sequence, last_hash = excluded.last_hash"),
+      existing_(db, "SELECT sequence, terminal_id FROM journal WHERE kind = ? AND entity_id = ?") {}
+
+std::int64_t JournalWriter::append(const NewEntry& entry) {
+    std::int64_t sequence = 1;
+    std::string prev_hash(genesis_hash);
+    {
+        auto use = head_.use();
+        head_.bind_all(entry.terminal_id);
+        if (head_.step()) {
+            sequence = head_.column_int64(0) + 1;
+            prev_hash = head_.column_text(1);
+        }
+    }
+    Canonical header;
+    header.field("format", format_word)
+        .field("terminal", entry.terminal_id)
+        .field("sequence", sequence)
+        .field("kind", entry.kind)
+        .field("entity", entry.entity_id)
+        .field("ticket", entry.ticket_id)
+        .field("at_ms", entry.at_ms);
+    const std::string payload = header.text() + entry.body;
+    const std::string hash = entry_hash(prev_hash, payload);
+    {
+        auto use = insert_entry_.use();
+        insert_entry_
+            .bind_all(entry.terminal_id, sequence, entry.kind, entry.entity_id, entry.ticket_id,
+                      entry.at_ms, payload, prev_hash, hash)
+            .run();
+    }
+    const std::int64_t journal_id = db_.last_insert_rowid();
+    {
+        auto use = insert_outbox_.use();
+        insert_outbox_.bind_all(journal_id, entry.terminal_id, sequence, entry.at_ms).run();
+    }
+    {
+        auto use = move_head_.use();
+        move_head_.bind_all(entry.terminal_id, sequence, hash).run();
+    }
+    return sequence;
+}
+
+std::optional<std::string> JournalWriter::existing(std::string_view kind,
+                                                   std::string_view entity_id) {
+    auto use = existing_.use();
+    existing_.bind_all(kind, entity_id);
+    if (!existing_.step())
+        return std::nullopt;
+    return "entry " + std::to_string(existing_.column_int64(0)) + " of " + existing_.column_text(1);
+}
+
+// ---- verifying ----
+
+namespace {
+
+struct Header {
+    std::string terminal;
+    std::int64_t sequence = 0;
+    std::string kind;
+    std::string entity;
+    std::string ticket;
+    std::int64_t at_ms = 0;
+};
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        return std::nullopt;
+    return value;
+}
+
+// The header fields of a payload, or nullopt when its first lines are not the header.
+std::optional<Header> parse_header(std::string_view payload) {
+    std::array<std::string, header_keys.size()> values;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < header_keys.size(); ++i) {
+        const std::size_t end = payload.find('\n', start);
+        if (end == std::string_view::npos)
+            return std::nullopt;
+        const std::string_view line = payload.substr(start, end - start);
+        const std::string_view key = header_keys[i];
+        if (!line.starts_with(key) || line.size() <= key.size() || line[key.size()] != '=')
+            return std::nullopt;
+        values[i] = unescape_value(line.substr(key.size() + 1));
+        start = end + 1;
+    }
+    const auto sequence = parse_int(values[2]);
+    const auto at = parse_int(values[6]);
+    if (values[0] != format_word || !sequence || !at)
+        return std::nullopt;
+    return Header{values[1], *sequence, values[3], values[4], values[5], *at};
+}
+
+std::string entry_of(std::int64_t sequence, const std::string& terminal) {
+    return "entry " + std::to_string(sequence) + " of " + terminal;
+}
+
+std::string entries_of(std::int64_t first, std::int64_t last, const std::string& terminal) {
+    if (first == last)
+        return entry_of(first, terminal);
+    return "entries " + std::to_string(first) + (last == first + 1 ? " and " : " to ") +
+           std::to_string(last) + " of " + terminal;
+}
+
+std::string missing(std::int64_t first, std::int64_t last, const std::string& terminal) {
+    return entries_of(first, last, terminal) + (first == last ? " is missing" : " are missing");
+}
+
+// Where (by sequence column) the entry whose hashed content says it is entry `written` now sits.
+std::optional<std::int64_t> position_of_written(Database& db, const std::string& terminal,
+                                                std::int64_t written) {
+    Statement rows(db,
+                   "SELECT sequence, payload FROM journal WHERE terminal_id = ? ORDER BY sequence");
+    rows.bind_all(terminal);
+    while (rows.step()) {
+        const auto header = parse_header(rows.column_text(1));
+        if (header && header->sequence == written)
+            return rows.column_int64(0);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> position_of_hash(Database& db, const std::string& terminal,
+                                             const std::string& hash) {
+    Statement rows(db,
+                   "SELECT sequence FROM journal WHERE terminal_id = ? AND hash = ?"
+                   " ORDER BY sequence");
+    rows.bind_all(terminal, hash);
+    if (!rows.step())
+        return std::nullopt;
+    return rows.column_int64(0);
+}
+
+// The first problem in one terminal's journal, or nullopt; counts the entries checked.
+std::optional<std::string> verify_terminal(Database& db, const std::string& terminal,
+                                           std::int64_t& checked) {
+    Statement rows(db,
+                   "SELECT sequence, kind, entity_id, ticket_id, at_ms, payload, prev_hash, hash"
+                   " FROM journal WHERE terminal_id = ? ORDER BY sequence");
+    rows.bind_all(terminal);
+    std::int64_t expected = 1;
+    std::string previous_hash(genesis_hash);
+    while (rows.step()) {
+        const std::int64_t sequence = rows.column_int64(0);
+        const std::string payload = rows.column_text(5);
+        const std::string prev_hash = rows.column_text(6);
+        const std::string hash = rows.column_text(7);
+        const std::string entry = entry_of(sequence, terminal);
+
+        if (sequence != expected) {
+            if (expected == 1) {
+                return missing(1, sequence - 1, terminal) + " (the journal starts at entry " +
+                       std::to_string(sequence) + ")";
+            }
+            return missing(expected, sequence - 1, terminal) + " (sequence jumps from " +
+                   std::to_string(expected - 1) + " to " + std::to_string(sequence) + ")";
+        }
+        if (entry_hash(prev_hash, payload) != hash)
+            return entry + " was edited (its hash does not match its content)";
+        const auto header = parse_header(payload);
+        if (!header) {
+            return entry + " was edited (its hash matches, but its content is not a journal " +
+                   "entry: it was rewritten and rehashed)";
+        }
+        if (header->sequence != sequence) {
+            const std::int64_t written = header->sequence;
+            const auto moved_to = position_of_written(db, terminal, sequence);
+            if (!moved_to) {
+                return entry + " is missing (the entries after it were renumbered: the entry " +
+                       "now at " + std::to_string(sequence) + " was written as entry " +
+                       std::to_string(written) + ")";
+            }
+            const std::int64_t other = *moved_to;
+            const std::string pair = "entries " + std::to_string(std::min(sequence, other)) +
+                                     " and " + std::to_string(std::max(sequence, other)) + " of " +
+                                     terminal + " are out of order";
+            if (written == other) {
+                return pair + " (they were swapped: the entry at " + std::to_string(sequence) +
+                       " was written as entry " + std::to_string(other) + " and the entry at " +
+                       std::to_string(other) + " as entry " + std::to_string(sequence) + ")";
+            }
+            return pair + " (the entry at " + std::to_string(sequence) + " was written as entry " +
+                   std::to_string(written) + ", and entry " + std::to_string(sequence) +
+                   " now sits at " + std::to_string(other) + ")";
+        }
+        const auto column_differs = [&]() -> std::optional<std::string_view> {
+            if (header->terminal != terminal)
+                return "terminal";
+            if (header->kind != rows.column_text(1))
+                return "kind";
+            if (header->entity != rows.column_text(2))
+                return "entity";
+            if (header->ticket != rows.column_text(3))
+                return "ticket";
+            if (header->at_ms != rows.column_int64(4))
+                return "time";
+            return std::nullopt;
+        }();
+        if (column_differs) {
+            return entry + " was edited (its " + std::string(*column_differs) +
+                   " column no longer matches its hashed content)";
+        }
+        if (prev_hash != previous_hash) {
+            if (sequence == 1) {
+                return entry + " does not start the journal (its previous hash is not 64 zeros: " +
+                       "it was chained after an entry that is gone)";
+            }
+            const auto chained_after = position_of_hash(db, terminal, prev_hash);
+            if (chained_after) {
+                const std::int64_t other = *chained_after;
+                return "entries " + std::to_string(std::min(sequence, other)) + " and " +
+                       std::to_string(std::max(sequence, other)) + " of " + terminal +
+                       " are out of order (entry " + std::to_string(sequence) +
+                       "'s previous hash is entry " + std::to_string(other) +
+                       "'s hash, not entry " + std::to_string(sequence - 1) + "'s)";
+            }
+            return entry_of(sequence - 1, terminal) +
+                   " was edited (its content and hash were both rewritten: entry " +
+                   std::to_string(sequence) + " was chained to a different hash)";
+        }
+        previous_hash = hash;
+        ++expected;
+        ++checked;
+    }
+    const std::int64_t last = expected - 1;
+
+    // What the terminal recorded writing: the head moved with every entry, and the outbox row
+    // written with it. Entries deleted from the end of the journal leave these behind.
+    std::int64_t written_up_to = 0;
+    std::optional<std::string> head_hash;
+    {
+        Statement head(db,
+                       "SELECT last_sequence, last_hash FROM journal_heads WHERE terminal_id = ?");
+        head.bind_all(terminal);
+        if (head.step()) {
+            written_up_to = head.column_int64(0);
+            if (written_up_to == last)
+                head_hash = head.column_text(1);
+        }
+        Statement outbox(db, "SELECT max(sequence) FROM outbox WHERE terminal_id = ?");
+        outbox.bind_all(terminal);
+        if (outbox.step() && !outbox.column_is_null(0))
+            written_up_to = std::max(written_up_to, outbox.column_int64(0));
+    }
+    if (written_up_to > last) {
+        const std::string ends = last == 0 ? "the journal has no entries for " + terminal
+                                           : "the journal ends at entry " + std::to_string(last);
+        return missing(last + 1, written_up_to, terminal) + " (" + ends + ", but entries up to " +
+               std::to_string(written_up_to) + " were written)";
+    }
+    if (head_hash && *head_hash != previous_hash) {
+        return entry_of(last, terminal) +
+               " was edited (its content and hash were both rewritten: its hash is not the one "
+               "recorded when it was written)";
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+JournalReport verify_journal(Database& db) {
+    std::vector<std::string> terminals;
+    {
+        Statement rows(db,
+                       "SELECT terminal_id FROM journal UNION SELECT terminal_id FROM journal_heads"
+                       " UNION SELECT terminal_id FROM outbox ORDER BY 1");
+        while (rows.step())
+            terminals.push_back(rows.column_text(0));
+    }
+    JournalReport report;
+    for (const std::string& terminal : terminals) {
+        if (auto problem = verify_terminal(db, terminal, report.entries_checked)) {
+            report.ok = false;
+            report.message = *problem;
+            return report;
+        }
+    }
+    report.message = "journal OK: " + std::to_string(report.entries_checked) +
+                     (report.entries_checked == 1 ? " entry" : " entries");
+    return report;
+}
+
+std::int64_t pending_outbox_count(Database& db) {
+    return db.query_int("SELECT count(*) FROM outbox WHERE acknowledged_at_ms IS NULL",
+                        "counting unsent outbox rows");
+}
+
+}  // namespace db

@@ -1,0 +1,115 @@
+// The journal: an append-only, hash-chained record per terminal of every completed ticket, void,
+// no-sale, price override, suspend and resume, each with its outbox row for head office. The
+// canonical encoding of an entry is defined once, in journal.cpp, and documented in db/README.md.
+// Internal to db/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "db/sqlite.hpp"
+#include "db/store.hpp"
+#include "pos/ports.hpp"
+#include "pos/ticket.hpp"
+
+namespace db {
+
+// The previous hash of a terminal's first entry.
+inline constexpr std::string_view genesis_hash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// Lower-case hex SHA-256 (libsodium's crypto_hash_sha256).
+std::string sha256_hex(std::string_view data);
+// An entry's hash: SHA-256 of its previous hash (64 hex characters) followed by its payload.
+std::string entry_hash(std::string_view prev_hash, std::string_view payload);
+
+// Builds canonical text: one "key=value" line per field, LF-terminated, in the order written.
+// Integers in decimal; text escaped so that every value is one line (see escape_value).
+class Canonical {
+  public:
+    Canonical& field(std::string_view key, std::string_view value);
+    Canonical& field(std::string_view key, const std::string& value) {
+        return field(key, std::string_view(value));
+    }
+    Canonical& field(std::string_view key, const char* value) {
+        return field(key, std::string_view(value));
+    }
+    Canonical& field(std::string_view key, std::int64_t value);
+    Canonical& field(std::string_view key, int value) {
+        return field(key, static_cast<std::int64_t>(value));
+    }
+    Canonical& field(std::string_view key, bool value) = delete;  // write 0 or 1 explicitly
+    const std::string& text() const { return text_; }
+
+  private:
+    std::string text_;
+};
+
+// "\" -> "\\", LF -> "\n", CR -> "\r", TAB -> "\t", other bytes below 0x20 and 0x7F -> "\xHH"
+// (lower-case hex); every other byte (UTF-8 included) as it is.
+std::string escape_value(std::string_view text);
+std::string unescape_value(std::string_view text);
+// The value of the first line "key=..." in canonical text, unescaped; nullopt when absent.
+std::optional<std::string> canonical_field(std::string_view text, std::string_view key);
+
+// Bodies (the fields after the entry header) for each kind of entry.
+// A completed or voided ticket; receipt is empty and receipt_sequence 0 for a voided one.
+std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
+                        std::int64_t receipt_sequence, std::int64_t closed_at_ms);
+std::string event_body(const pos::TicketEvent& event);
+// An open ticket put aside: its inputs (what was scanned and keyed), as stored for resuming.
+std::string suspend_body(const pos::Ticket& ticket, const std::string& label);
+// Where and by whom it was suspended, and who resumed it.
+struct Resumption {
+    std::string suspension_id;  // the suspend entry's entity
+    std::string suspended_on;   // terminal
+    std::int64_t suspended_at_ms = 0;
+    std::string suspended_by;  // clerk name
+    std::string label;
+    std::int64_t line_count = 0;
+    std::int64_t total_minor = 0;
+    pos::Clerk resumed_by;
+};
+std::string resume_body(const Resumption& resumption);
+
+// A new entry, before it is numbered and chained.
+struct NewEntry {
+    std::string terminal_id;
+    std::string kind;  // sale, ticket_void, line_void, no_sale, price_override, suspend, resume
+    std::string entity_id;  // the ticket id (sale, ticket_void of a whole ticket) or the event id
+    std::string ticket_id;  // the ticket it concerns; empty for a no-sale
+    std::int64_t at_ms = 0;
+    std::string body;  // canonical fields from ticket_body, event_body, ...
+};
+
+// Appends entries inside the caller's transaction (one BEGIN IMMEDIATE for the document, its
+// journal entry and its outbox row). Statements are prepared once.
+class JournalWriter {
+  public:
+    explicit JournalWriter(Database& db);
+
+    // Numbers the entry (the terminal's next sequence), chains it to the terminal's last hash,
+    // writes it and its outbox row, and moves the terminal's head. Returns the sequence.
+    // Throws (SqliteError) on failure; the caller's transaction then rolls everything back.
+    std::int64_t append(const NewEntry& entry);
+
+    // "entry 4 of T01" when an entry of this kind for this entity exists already.
+    std::optional<std::string> existing(std::string_view kind, std::string_view entity_id);
+
+  private:
+    Database& db_;
+    Statement head_;
+    Statement insert_entry_;
+    Statement insert_outbox_;
+    Statement move_head_;
+    Statement existing_;
+};
+
+// Walks every terminal's journal in sequence order; see Store::verify_journal.
+JournalReport verify_journal(Database& db);
+
+std::int64_t pending_outbox_count(Database& db);
+
+}  // namespace db

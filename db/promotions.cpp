@@ -1,0 +1,188 @@
+// PromotionSource over SQLite, and writing promotions (demo store now, head-office sync later).
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "db/format.hpp"
+#include "db/repositories.hpp"
+
+namespace db {
+
+namespace {
+
+constexpr std::string_view promotion_columns =
+    "id, name, kind, priority, department, buy_quantity, pay_quantity, deal_price, get_quantity,"
+    " get_percent_off_ppm, percent_off_ppm, starts_at_ms, ends_at_ms, daily_from_minute,"
+    " daily_to_minute";
+
+class SqlitePromotionSource final : public pos::PromotionSource {
+  public:
+    explicit SqlitePromotionSource(Database& db)
+        : active_(db, "SELECT " + std::string(promotion_columns) +
+                          " FROM promotions WHERE starts_at_ms <= ?1 AND ?1 < ends_at_ms"
+                          " ORDER BY priority DESC, id"),
+          products_(db,
+                    "SELECT role, product_id FROM promotion_products WHERE promotion_id = ?"
+                    " ORDER BY role, position") {}
+
+    std::vector<pos::Promotion> promotions_at(std::int64_t at_ms) override {
+        std::vector<pos::Promotion> found;
+        {
+            auto use = active_.use();
+            active_.bind(1, at_ms);
+            while (active_.step()) {
+                pos::Promotion promotion;
+                promotion.id = active_.column_text(0);
+                promotion.name = active_.column_text(1);
+                promotion.kind = promotion_kind_from(active_.column_text(2));
+                promotion.priority = active_.column_int(3);
+                promotion.department = active_.column_text(4);
+                promotion.buy_quantity = active_.column_int64(5);
+                promotion.pay_quantity = active_.column_int64(6);
+                promotion.deal_price_minor = active_.column_int64(7);
+                promotion.get_quantity = active_.column_int64(8);
+                promotion.get_percent_off = pos::Rate{active_.column_int64(9)};
+                promotion.percent_off = pos::Rate{active_.column_int64(10)};
+                promotion.starts_at_ms = active_.column_int64(11);
+                promotion.ends_at_ms = active_.column_int64(12);
+                promotion.daily_from_minute = active_.column_int(13);
+                promotion.daily_to_minute = active_.column_int(14);
+                found.push_back(std::move(promotion));
+            }
+        }
+        for (pos::Promotion& promotion : found) {
+            auto use = products_.use();
+            products_.bind_all(promotion.id);
+            while (products_.step()) {
+                auto& ids = products_.column_text(0) == "get" ? promotion.get_product_ids
+                                                              : promotion.product_ids;
+                ids.push_back(products_.column_int64(1));
+            }
+        }
+        return found;
+    }
+
+  private:
+    Statement active_;
+    Statement products_;
+};
+
+// What a promotion of each kind needs to mean anything; the message names the first gap.
+std::optional<std::string> shape_problem(const pos::Promotion& p) {
+    if (p.starts_at_ms >= p.ends_at_ms)
+        return "it ends before it starts";
+    if (p.daily_from_minute < 0 || p.daily_to_minute > 24 * 60 ||
+        p.daily_from_minute >= p.daily_to_minute) {
+        return "its daily hours must run forward within the day (minutes 0 to 1440)";
+    }
+    const auto bad_rate = [](pos::Rate rate) { return rate.ppm <= 0 || rate.ppm > pos::Rate::one; };
+    switch (p.kind) {
+        case pos::PromotionKind::quantity_break:
+        case pos::PromotionKind::mix_and_match:
+            if (p.product_ids.empty())
+                return "it names no products";
+            if (p.buy_quantity < 2)
+                return "a deal needs at least 2 units (buy quantity)";
+            if ((p.deal_price_minor >= 0) == (p.pay_quantity > 0)) {
+                return "it needs either a deal price or a quantity to pay for, not both or "
+                       "neither";
+            }
+            if (p.pay_quantity >= p.buy_quantity)
+                return "paying for as many units as are bought saves nothing";
+            if (p.deal_price_minor < -1)
+                return "the deal price is negative";
+            return std::nullopt;
+        case pos::PromotionKind::buy_x_get_y:
+            if (p.product_ids.empty())
+                return "it names no products to buy";
+            if (p.buy_quantity < 1 || p.get_quantity < 1)
+                return "it needs at least 1 unit to buy and 1 to get";
+            if (bad_rate(p.get_percent_off))
+                return "the percent off what is got must be more than 0% and at most 100%";
+            return std::nullopt;
+        case pos::PromotionKind::department_percent:
+            if (is_blank(p.department))
+                return "it names no department";
+            if (bad_rate(p.percent_off))
+                return "the percent off must be more than 0% and at most 100%";
+            return std::nullopt;
+    }
+    return "its kind is unknown";
+}
+
+}  // namespace
+
+std::unique_ptr<pos::PromotionSource> make_promotion_source(Database& db) {
+    return std::make_unique<SqlitePromotionSource>(db);
+}
+
+pos::Status write_promotion(Database& db, const pos::Promotion& promotion) {
+    std::string label = "Promotion " + in_quotes(promotion.id);
+    if (!is_blank(promotion.name))
+        label += " (" + promotion.name + ")";
+    const std::string refused = "; it was not added";
+    if (promotion.id.empty() || has_control_character(promotion.id))
+        return pos::bad_input(label + ": the id is empty" + refused);
+    if (is_blank(promotion.name) || has_control_character(promotion.name))
+        return pos::bad_input(label + ": the name is empty" + refused);
+    if (auto problem = shape_problem(promotion))
+        return pos::bad_input(label + ": " + *problem + refused);
+    try {
+        Transaction transaction(db);
+        Statement known(db, "SELECT 1 FROM products WHERE id = ?");
+        for (const auto* ids : {&promotion.product_ids, &promotion.get_product_ids}) {
+            for (const std::int64_t id : *ids) {
+                auto use = known.use();
+                known.bind_all(id);
+                if (!known.step()) {
+                    return pos::bad_input(label + ": product " + std::to_string(id) +
+                                          " is not in the catalogue" + refused);
+                }
+            }
+        }
+        // The same id replaces the promotion: how head office changes or ends one early.
+        Statement forget_products(db, "DELETE FROM promotion_products WHERE promotion_id = ?");
+        forget_products.bind_all(promotion.id).run();
+        Statement upsert(db, "INSERT INTO promotions (" + std::string(promotion_columns) +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                                 " kind = excluded.kind, priority = excluded.priority,"
+                                 " department = excluded.department,"
+                                 " buy_quantity = excluded.buy_quantity,"
+                                 " pay_quantity = excluded.pay_quantity,"
+                                 " deal_price = excluded.deal_price,"
+                                 " get_quantity = excluded.get_quantity,"
+                                 " get_percent_off_ppm = excluded.get_percent_off_ppm,"
+                                 " percent_off_ppm = excluded.percent_off_ppm,"
+                                 " starts_at_ms = excluded.starts_at_ms,"
+                                 " ends_at_ms = excluded.ends_at_ms,"
+                                 " daily_from_minute = excluded.daily_from_minute,"
+                                 " daily_to_minute = excluded.daily_to_minute");
+        upsert
+            .bind_all(promotion.id, promotion.name, promotion_kind_text(promotion.kind),
+                      promotion.priority, promotion.department, promotion.buy_quantity,
+                      promotion.pay_quantity, promotion.deal_price_minor, promotion.get_quantity,
+                      promotion.get_percent_off.ppm, promotion.percent_off.ppm,
+                      promotion.starts_at_ms, promotion.ends_at_ms, promotion.daily_from_minute,
+                      promotion.daily_to_minute)
+            .run();
+        Statement insert_product(db,
+                                 "INSERT INTO promotion_products (promotion_id, role, position,"
+                                 " product_id) VALUES (?, ?, ?, ?)");
+        const std::pair<std::string_view, const std::vector<std::int64_t>*> roles[] = {
+            {"buy", &promotion.product_ids}, {"get", &promotion.get_product_ids}};
+        for (const auto& [role, ids] : roles) {
+            std::int64_t position = 0;
+            for (const std::int64_t id : *ids) {
+                auto use = insert_product.use();
+                insert_product.bind_all(promotion.id, role, position++, id).run();
+            }
+        }
+        transaction.commit();
+    } catch (const std::exception& error) {
+        return pos::store_failure(label + " could not be saved (" + error.what() + ")");
+    }
+    return pos::ok();
+}
+
+}  // namespace db

@@ -1,0 +1,32 @@
+// The port implementations SqliteStore hands out, each over the store's one connection.
+// Internal to db/.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "db/journal.hpp"
+#include "db/sqlite.hpp"
+#include "pos/ports.hpp"
+#include "pos/promotions.hpp"
+#include "pos/ticket.hpp"
+
+namespace db {
+
+// sales.cpp: completed and voided tickets, gift card / store credit debits, journal entry.
+std::unique_ptr<pos::SaleStore> make_sale_store(Database& db, JournalWriter& journal);
+std::unique_ptr<pos::StoredValue> make_stored_value(Database& db, const pos::Currency& currency);
+// A completed ticket by receipt number, exactly as written.
+std::optional<pos::Ticket> read_completed_ticket(Database& db, const std::string& receipt_number);
+
+// ticket_events.cpp: voids, no-sales, price overrides; suspended tickets.
+std::unique_ptr<pos::EventLog> make_event_log(Database& db, JournalWriter& journal);
+std::unique_ptr<pos::SuspendedTickets> make_suspended_tickets(Database& db, JournalWriter& journal);
+
+// promotions.cpp
+std::unique_ptr<pos::PromotionSource> make_promotion_source(Database& db);
+// Validates and writes (or replaces, by id) one promotion in one transaction.
+pos::Status write_promotion(Database& db, const pos::Promotion& promotion);
+
+}  // namespace db
