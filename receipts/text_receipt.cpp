@@ -77,30 +77,53 @@ void header(Layout& out, const pos::Ticket& ticket, const pos::StoreSettings& st
     out.rule();
 }
 
-void lines(Layout& out, const pos::Ticket& ticket) {
-    for (const auto& line : ticket.lines()) {
-        const std::string amount = pos::format_amount(line.amounts.gross) + " " + line.tax.code;
-        const bool single = line.unit == pos::UnitOfSale::each && line.quantity.milli == 1000;
-        out.columns(line.name, single ? amount : "");
-        if (!single) {
-            const bool weighed = line.unit == pos::UnitOfSale::kilogram;
-            const std::string detail = "  " + pos::format_quantity(line.quantity, line.unit) +
-                                       (weighed ? " kg" : "") + " x " +
-                                       pos::format_amount(line.unit_price) + (weighed ? "/kg" : "");
-            out.columns(detail, amount);
-        }
+// Each line at its price before savings; promotions and discounts beneath it, so the
+// customer sees both what things cost and what they saved.
+void line(Layout& out, const pos::TicketLine& line) {
+    const std::string amount =
+        line.voided ? "VOID" : pos::format_amount(line.extended) + " " + line.tax.code;
+    const bool single = line.unit == pos::UnitOfSale::each && line.quantity.milli == 1000;
+    out.columns(line.name, single ? amount : "");
+    if (!single) {
+        const bool weighed = line.unit == pos::UnitOfSale::kilogram;
+        const std::string detail = "  " + pos::format_quantity(line.quantity, line.unit) +
+                                   (weighed ? " kg" : "") + " x " +
+                                   pos::format_amount(line.unit_price) + (weighed ? "/kg" : "");
+        out.columns(detail, amount);
     }
+    if (line.voided)
+        return;
+    if (line.price_override) {
+        out.columns("  Price changed from " + pos::format_amount(line.list_price), "");
+    }
+    if (!line.promotion_saving.is_zero()) {
+        out.columns("  " + line.promotion,
+                    "-" + pos::format_amount(line.promotion_saving) + " " + line.tax.code);
+    }
+    if (!line.discount_amount.is_zero()) {
+        out.columns("  Discount",
+                    "-" + pos::format_amount(line.discount_amount) + " " + line.tax.code);
+    }
+}
+
+void lines(Layout& out, const pos::Ticket& ticket) {
+    for (const auto& l : ticket.lines())
+        line(out, l);
     out.rule();
 }
 
 void totals_and_payments(Layout& out, const pos::Ticket& ticket) {
     const auto totals = ticket.totals();
     const std::string currency(ticket.currency().iso());
+    const pos::Money saved = totals.savings + totals.discounts;
+    if (!saved.is_zero())
+        out.columns("You saved", pos::format_amount(saved));
     out.columns("TOTAL", currency + " " + pos::format_amount(totals.total));
     for (const auto& payment : ticket.payments()) {
-        if (payment.amount.is_negative())
+        if (payment.method == pos::PaymentMethod::cash && payment.amount.is_negative()) {
             continue;  // change is shown on its own line
-        out.columns("Cash", pos::format_amount(payment.amount));
+        }
+        out.columns(pos::payment_label(payment), pos::format_amount(payment.amount));
     }
     out.columns("Change", pos::format_amount(ticket.change_given()));
     out.rule();
@@ -121,10 +144,7 @@ void tax_summary(Layout& out, const pos::Ticket& ticket) {
 }
 
 std::string item_count(const pos::Ticket& ticket) {
-    std::int64_t items = 0;
-    for (const auto& line : ticket.lines()) {
-        items += line.unit == pos::UnitOfSale::each ? line.quantity.milli / 1000 : 1;
-    }
+    const std::int64_t items = ticket.item_count();
     return std::to_string(items) + (items == 1 ? " item" : " items");
 }
 

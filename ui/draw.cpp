@@ -23,9 +23,9 @@ float base_font_px(int window_height) {
 
 namespace {
 
-// Latin-1 plus the few symbols the screens use: dashes and quotes, bullet, ellipsis, euro,
-// arrows, erase-left (⌫) and the PIN dot.
-const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x20AC, 0x20AC, 0x2190,
+// Latin-1 plus the few symbols the screens use: dashes and quotes, bullet, ellipsis, angle
+// quotes, euro, arrows, erase-left (⌫) and the PIN dot.
+const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x203A, 0x20AC, 0x20AC, 0x2190,
                                 0x2193, 0x232B, 0x232B, 0x25CF, 0x25CF, 0};
 
 ImFont* load_font(const char* file, float size) {
@@ -106,6 +106,18 @@ float banner_height(const Message& message, float width) {
     return std::max(touch(), text_h) + px();
 }
 
+// Panels, half-keyed text and notes belong to the screen they were opened on: another screen
+// starts without them (the scan field and the PIN are cleared by the actions that leave).
+void on_new_screen(DrawState& state) {
+    state.more = false;
+    state.letters = false;
+    state.confirm_void = false;
+    state.approval = {};
+    state.tender = {};
+    state.tender_amount.clear();
+    state.notice.clear();
+}
+
 }  // namespace
 
 void setup_fonts_and_style(float font_px) {
@@ -120,6 +132,7 @@ void setup_fonts_and_style(float font_px) {
     f.large = load_font("DejaVuSans-Bold.ttf", 2 * font_px);
     f.huge = load_font("DejaVuSans-Bold.ttf", 3 * font_px);
     f.mono = load_font("DejaVuSansMono.ttf", std::round(0.75f * font_px));
+    f.small = load_font("DejaVuSans.ttf", std::round(0.8f * font_px));
     set_fonts(f);
     set_style(font_px);
 }
@@ -128,6 +141,10 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
     state.widgets.clear();
     state.texts.clear();
     Intents out;
+    if (vm.screen.index() != state.screen) {
+        on_new_screen(state);
+        state.screen = vm.screen.index();
+    }
 
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos({0, 0});
@@ -159,6 +176,8 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
                 draw_tender(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, CompletedVm>) {
                 draw_completed(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SuspendedListVm>) {
+                draw_suspended(s, state, screen, out);
             } else {
                 draw_store_problem(s, state, screen, out);
             }

@@ -30,18 +30,64 @@ struct SelectLine {
 struct SetQuantity {
     std::string quantity;  // applies to the selected line (the newest line by default)
 };
-struct RemoveLine {};  // removes the selected line
-struct Pay {};         // to the cash tender screen
-struct BackToSale {};  // leave the tender screen without paying
+struct VoidLine {  // voids the selected line: it stays on the ticket, struck through
+    std::string reason;
+};
+// A discount keyed as "10%" (percent) or "2.00" (amount), on the selected line or the ticket.
+struct DiscountLine {
+    std::string discount;
+};
+struct DiscountTicket {
+    std::string discount;
+};
+// A new unit price for the selected line; a manager approves with their code and PIN unless the
+// clerk is a manager.
+struct OverridePrice {
+    std::string unit_price;
+    std::string approver_code;
+    std::string approver_pin;
+    std::string reason;
+};
+struct VoidTicket {
+    std::string reason;
+};
+struct NoSale {
+    std::string reason;
+};
+struct Suspend {
+    std::string label;  // helps find it again: "blue coat"
+};
+struct ShowSuspended {};  // the list of suspended sales
+struct ResumeTicket {
+    std::string ticket_id;
+};
+struct Pay {};         // to the tender screen
+struct BackToSale {};  // leave the tender screen (or the suspended list) without paying
 struct TenderCash {
-    std::string amount;  // "20", "20.00"
+    std::string amount;         // "20", "20.00"
+    bool part_payment = false;  // less than due, the rest on another tender
+};
+struct TenderCard {
+    std::string amount;  // as charged on the external payment terminal
+    std::string reference;
+    std::string last4;
+};
+struct TenderGiftCard {
+    std::string account;
+    std::string amount;  // empty: as much as the card holds, up to what is due
+};
+struct TenderStoreCredit {
+    std::string account;
+    std::string amount;
 };
 struct NewSale {};
 struct DismissMessage {};
 struct Quit {};  // close the window; handled by the window itself
 
-
-using Intent = std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity,
-                            RemoveLine, Pay, BackToSale, TenderCash, NewSale, DismissMessage, Quit>;
+using Intent =
+    std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
+                 DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
+                 ShowSuspended, ResumeTicket, Pay, BackToSale, TenderCash, TenderCard,
+                 TenderGiftCard, TenderStoreCredit, NewSale, DismissMessage, Quit>;
 
 }  // namespace ui

@@ -17,6 +17,7 @@
 namespace {
 
 constexpr int exit_store_unusable = 4;
+constexpr int exit_journal_broken = 5;
 
 std::filesystem::path default_data_dir() {
     if (const char* dir = std::getenv("COUNTER_DATA"))
@@ -60,14 +61,43 @@ pos::Result<std::unique_ptr<db::Store>> open_terminal_store(const std::filesyste
 void show_store_problem(const pos::Error& error, const std::filesystem::path& dir,
                         const ui::WindowOptions& window) {
     const ui::StoreProblemVm problem{
-        "This terminal's store cannot be opened",
-        error.message,
+        "This terminal's store cannot be opened", error.message,
         "Nothing was changed and nothing can be sold until this is fixed. If the file was written "
         "by a newer version of Counter, run that version. Otherwise ask your IT support to restore "
-        "the store, or move the data folder (" + dir.string() + ") aside to start a fresh demo "
-        "store."};
-    ui::run_window({[&] { return ui::FrameVm{problem, {}, "Counter"}; }, [](const ui::Intent&) {}},
+        "the store, or move the data folder (" +
+            dir.string() +
+            ") aside to start a fresh demo "
+            "store."};
+    ui::run_window({[&] {
+                        return ui::FrameVm{problem, {}, "Counter"};
+                    },
+                    [](const ui::Intent&) {}},
                    window);
+}
+
+// pos-terminal verify-journal: prints "journal OK: N entries" (exit 0) or the first entry that
+// was edited, deleted, reordered or is missing (exit 5). Never creates a store: no store is exit 4.
+int verify_journal(const std::filesystem::path& dir) {
+    const auto file = dir / "terminal.db";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        std::cerr << "pos-terminal: there is no store at " << file.string()
+                  << "; there is no journal to verify\n";
+        return exit_store_unusable;
+    }
+    auto store = db::open_store(file);
+    if (!store) {
+        std::cerr << "pos-terminal: " << store.error().message << "\n";
+        return exit_store_unusable;
+    }
+    try {
+        const db::JournalReport report = (*store)->verify_journal();
+        std::cout << report.message << "\n";
+        return report.ok ? 0 : exit_journal_broken;
+    } catch (const std::exception& error) {
+        std::cerr << "pos-terminal: the journal could not be read: " << error.what() << "\n";
+        return exit_store_unusable;
+    }
 }
 
 }  // namespace
@@ -85,15 +115,24 @@ int main(int argc, char** argv) {
     app.add_option("--width", window.width, "Window width in pixels")->capture_default_str();
     app.add_option("--height", window.height, "Window height in pixels")->capture_default_str();
     app.add_flag("--fullscreen", window.fullscreen, "Fill the screen (a store's touchscreen)");
+    CLI::App* verify = app.add_subcommand(
+        "verify-journal",
+        "Check the journal's hash chain and sequences: prints OK (exit 0) or the first entry that "
+        "was edited, deleted, reordered or is missing (exit 5)");
+    verify->add_option("--data", data_dir, "Folder with the terminal's database");
     CLI11_PARSE(app, argc, argv);
+    if (*verify)
+        return verify_journal(data_dir);
     window.command_line = argv[0];
     window.command_line += " --data " + data_dir.string();
-    if (!screenshot_file.empty()) window.screenshot = screenshot_file;
+    if (!screenshot_file.empty())
+        window.screenshot = screenshot_file;
 
     auto store = open_terminal_store(data_dir);
     if (!store) {
         std::cerr << "pos-terminal: " << store.error().message << "\n";
-        if (script_file.empty()) show_store_problem(store.error(), data_dir, window);
+        if (script_file.empty())
+            show_store_problem(store.error(), data_dir, window);
         return exit_store_unusable;
     }
     db::SystemClock clock;

@@ -1,6 +1,5 @@
 // The login screen: a tile per user to say who is working, and their PIN on a keypad.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "ui/widgets.hpp"
@@ -9,7 +8,9 @@ namespace ui::widgets {
 
 namespace {
 
-constexpr std::size_t max_pin = 12;
+// PINs are at most 8 digits: a barcode scanned here by mistake is longer, and is dropped rather
+// than tried as a PIN (which would use up one of the few tries before a lockout).
+constexpr std::size_t max_pin = 8;
 
 void submit(DrawState& state, Intents& out) {
     if (state.selected_staff.empty() || state.pin.empty()) {
@@ -20,16 +21,7 @@ void submit(DrawState& state, Intents& out) {
 }
 
 void take_keyboard(DrawState& state, Intents& out) {
-    const Typed typed = take_typed();
-    for (const char c : typed.text) {
-        if (std::isdigit(static_cast<unsigned char>(c)) && state.pin.size() < max_pin) {
-            state.pin += c;
-        }
-    }
-    if (typed.backspace) {
-        pop_utf8(state.pin);
-    }
-    if (typed.enter) {
+    if (type_into(state, state.pin, max_pin, Accept::digits, "a PIN")) {
         submit(state, out);
     }
 }
@@ -115,13 +107,12 @@ void draw_pin(const LoginVm& vm, DrawState& state, const Box& box, Intents& out)
     text_at(fonts().bold, title.min(), chosen ? colour::ink : colour::muted,
             fit(fonts().bold, chosen ? "PIN for " + user->name : "Tap your name first", title.w));
     draw_dots(state.pin, inner.cut_top(touch(), px()));
+    draw_notice(state, inner);
 
     const Box pad = inner;
     keypad(state, state.pin, pad, 3,
            {"7", "8", "9", "4", "5", "6", "1", "2", "3", "Clear", "0", ""});
-    while (state.pin.size() > max_pin) {
-        state.pin.pop_back();
-    }
+    clamp_field(state.pin, max_pin);
     if (button(state, "OK##login", pad.cell(3, 4, 2, 3, gap()), Tone::primary,
                chosen && !state.pin.empty(), nullptr, fonts().heading)) {
         submit(state, out);

@@ -18,8 +18,7 @@ float wrapped(ImFont* font, const Box& box, ImU32 colour, const std::string& tex
 
 }  // namespace
 
-void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area,
-                        Intents& out) {
+void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out) {
     const float width = std::min(area.w, std::round(40 * px()));
     Box card{area.x + (area.w - width) / 2, area.y, width, area.h};
     fill(card, colour::panel, 0.4f * px());

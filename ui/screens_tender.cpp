@@ -1,6 +1,7 @@
-// The cash tender screen: what is due, quick-cash buttons, and the amount received on a keypad.
+// The tender screen: what is due and what was paid so far, with quick-cash buttons, on the left;
+// the tender methods in a column; and the selected method's panel on the right: cash received on
+// a keypad here, card, gift card and store credit in screens_tender_forms.cpp.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "ui/widgets.hpp"
@@ -9,42 +10,23 @@ namespace ui::widgets {
 
 namespace {
 
-constexpr std::size_t max_amount = 12;
+// A cash amount, like every amount keyed here, fits in 9 characters ("123456.78"); a barcode
+// scanned into the field by mistake does not, and is dropped (see type_into).
+constexpr std::size_t max_amount = 9;
 
 bool can_submit(const std::string& amount) {
     return !amount.empty() && amount != ".";
 }
 
-void submit(DrawState& state, Intents& out) {
+void submit_cash(DrawState& state, Intents& out, bool part_payment) {
     if (!can_submit(state.tender_amount)) {
         return;
     }
-    out.push_back(TenderCash{state.tender_amount});
+    TenderCash cash;
+    cash.amount = state.tender_amount;
+    cash.part_payment = part_payment;
+    out.push_back(cash);
     state.tender_amount.clear();
-}
-
-void type_char(std::string& amount, char c) {
-    if (c == ',') {
-        c = '.';  // either decimal separator on a physical keyboard
-    }
-    const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
-    const bool point = c == '.' && amount.find('.') == std::string::npos;
-    if ((digit || point) && amount.size() < max_amount) {
-        amount += c;
-    }
-}
-
-void take_keyboard(DrawState& state, Intents& out) {
-    const Typed typed = take_typed();
-    for (const char c : typed.text) {
-        type_char(state.tender_amount, c);
-    }
-    if (typed.backspace) {
-        pop_utf8(state.tender_amount);
-    }
-    if (typed.enter) {
-        submit(state, out);
-    }
 }
 
 // The biggest of `choices` in which `text` fits `width`.
@@ -59,60 +41,111 @@ ImFont* fitting(std::initializer_list<ImFont*> choices, const std::string& text,
     return last;
 }
 
+// "Label  value" on one line; returns the value's position and size.
+ImVec2 labelled(const Box& row, const char* label, const std::string& value, ImU32 ink) {
+    const ImVec2 l = text_at(fonts().body, row.min(), colour::muted, label);
+    return text_at(fonts().bold, {row.x + l.x + 0.4f * px(), row.y}, ink, value);
+}
+
+void draw_payments(const TenderVm& vm, Box box) {
+    if (vm.payments.empty() || box.h < 2 * px()) {
+        return;
+    }
+    const Box title = box.cut_top(std::round(1.3f * px()));
+    text_at(fonts().bold, title.min(), colour::muted, "Paid so far");
+    fill(box, colour::background, 0.3f * px());
+    ImGui::SetCursorScreenPos(box.min());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0.5f * px(), 0.3f * px()});
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0.2f * px()});
+    ImGui::BeginChild("##payments", box.size(), false,
+                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const float w = ImGui::GetContentRegionAvail().x;
+    for (const PaymentVm& p : vm.payments) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float amount_w = text_size(fonts().bold, p.amount).x;
+        text_at(fonts().body, pos, colour::ink,
+                fit(fonts().body, p.method, w - amount_w - 0.6f * px()));
+        text_right(fonts().bold, pos.x + w, pos.y, colour::ink, p.amount);
+        ImGui::Dummy({w, std::round(1.1f * px())});
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+}
+
 void draw_amounts(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
     fill(box, colour::panel, 0.4f * px());
     Box inner = box.inset(px());
     Box back = inner.cut_bottom(touch(), gap());
-    if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet, true,
-               "← Back to sale")) {
+    if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet,
+               vm.can_go_back, "← Back to sale")) {
         out.push_back(BackToSale{});
         state.tender_amount.clear();
     }
 
     text_at(fonts().bold, inner.cut_top(std::round(1.3f * px())).min(), colour::muted,
-            "Amount due");
-    ImFont* due_font = fitting({fonts().huge, fonts().large}, vm.due, inner.w);
+            vm.payments.empty() ? "Amount due" : "Still due");
+    ImFont* due_font = fitting({fonts().huge, fonts().large, fonts().heading}, vm.due, inner.w);
     const ImVec2 due_size = text_size(due_font, vm.due);
     const Box due = inner.cut_top(due_size.y, 0.4f * px());
     text_at(due_font, due.min(), colour::ink, vm.due);
     record_text(state, "due##tender", due.min(), due_size);
 
-    const Box total = inner.cut_top(std::round(1.6f * px()), 1.2f * px());
-    const ImVec2 label = text_at(fonts().body, total.min(), colour::muted, "Sale total ");
-    const ImVec2 total_size =
-        text_at(fonts().bold, {total.x + label.x, total.y}, colour::ink, vm.total);
-    record_text(state, "total##tender", {total.x + label.x, total.y}, total_size);
-
-    if (vm.quick_cash.empty()) {
-        return;
+    const float line_h = std::round(1.4f * px());
+    if (!vm.cash_due.empty() && vm.cash_due != vm.due) {
+        const Box row = inner.cut_top(line_h);
+        const ImVec2 size = labelled(row, "In cash", vm.cash_due, colour::ink);
+        record_text(state, "cash due##tender", {row.x + row.w - size.x, row.y}, size);
     }
-    text_at(fonts().bold, inner.cut_top(std::round(1.3f * px()), 0.4f * px()).min(), colour::muted,
-            "Quick cash");
-    const int cols = 2;
-    const int rows = (static_cast<int>(vm.quick_cash.size()) + cols - 1) / cols;
-    const float key_h =
-        std::min(std::round(1.3f * touch()),
-                 (inner.h - static_cast<float>(rows - 1) * gap()) / static_cast<float>(rows));
-    const Box grid =
-        inner.cut_top(key_h * static_cast<float>(rows) + gap() * static_cast<float>(rows - 1));
-    for (std::size_t i = 0; i < vm.quick_cash.size(); ++i) {
-        const std::string& amount = vm.quick_cash[i];
-        const Box b =
-            grid.cell(cols, rows, static_cast<int>(i) % cols, static_cast<int>(i) / cols, gap());
-        if (button(state, "cash:" + amount + "##tender", b, Tone::key, true, amount.c_str(),
-                   fonts().heading)) {
-            out.push_back(TenderCash{amount});
-            state.tender_amount.clear();
+    labelled(inner.cut_top(line_h, 0.6f * px()), "Sale total", vm.total, colour::ink);
+
+    if (!vm.quick_cash.empty()) {
+        const int cols = 2;
+        const int rows = (static_cast<int>(vm.quick_cash.size()) + cols - 1) / cols;
+        const float key_h = std::round(1.2f * touch());
+        const Box grid = inner.cut_bottom(
+            key_h * static_cast<float>(rows) + gap() * static_cast<float>(rows - 1), gap());
+        text_at(fonts().bold, inner.cut_bottom(std::round(1.3f * px())).min(), colour::muted,
+                "Quick cash");
+        for (std::size_t i = 0; i < vm.quick_cash.size(); ++i) {
+            const std::string& amount = vm.quick_cash[i];
+            const Box b = grid.cell(cols, rows, static_cast<int>(i) % cols,
+                                    static_cast<int>(i) / cols, gap());
+            if (button(state, "cash:" + amount + "##tender", b, Tone::key, true, amount.c_str(),
+                       fonts().heading)) {
+                TenderCash cash;
+                cash.amount = amount;
+                out.push_back(cash);
+                state.tender_amount.clear();
+            }
+        }
+    }
+    draw_payments(vm, inner.cut_top(std::max(0.0f, inner.h - gap())));
+}
+
+void draw_methods(const TenderVm& vm, DrawState& state, Box box) {
+    struct Method {
+        const char* key;
+        TenderPanel panel;
+    };
+    const Method methods[] = {{"Cash##tender", TenderPanel::cash},
+                              {"Card##tender", TenderPanel::card},
+                              {"Gift card##tender", TenderPanel::gift_card},
+                              {"Store credit##tender", TenderPanel::store_credit}};
+    const float h = std::round(1.4f * touch());
+    for (const Method& m : methods) {
+        const bool on = state.tender.panel == m.panel;
+        if (button(state, m.key, box.cut_top(h, gap()), on ? Tone::active : Tone::key) && !on) {
+            open_tender_panel(vm, state, m.panel);
         }
     }
 }
 
-void draw_entry(DrawState& state, Box box, Intents& out) {
+void draw_cash(DrawState& state, Box box, Intents& out) {
     fill(box, colour::panel, 0.4f * px());
     Box inner = box.inset(px());
     text_at(fonts().bold, inner.cut_top(std::round(1.3f * px()), 0.4f * px()).min(), colour::muted,
             "Cash received");
-    const Box field = inner.cut_top(std::round(1.4f * touch()), px());
+    const Box field = inner.cut_top(std::round(1.4f * touch()), gap());
     const float rounding = 0.35f * px();
     fill(field, colour::background, rounding);
     outline(field, colour::accent, rounding, std::max(2.0f, std::round(px() / 12)));
@@ -121,32 +154,44 @@ void draw_entry(DrawState& state, Box box, Intents& out) {
     const bool empty = state.tender_amount.empty();
     text_right(large, field.x + field.w - 0.8f * px(), field.y + (field.h - fh) / 2,
                empty ? colour::rgb(0xA9B4BF) : colour::ink, empty ? "0.00" : state.tender_amount);
+    record_text(state, "amount##tender", field.min(), field.size());
+    draw_notice(state, inner);
 
-    const Box bottom = inner.cut_bottom(std::round(1.4f * touch()), gap());
-    keypad(state, state.tender_amount, inner, 3,
-           {"7", "8", "9", "4", "5", "6", "1", "2", "3", ".", "0", "⌫"});
-    while (state.tender_amount.size() > max_amount) {
-        state.tender_amount.pop_back();
-    }
-    Box tender = bottom;
-    const Box clear = tender.cut_left(bottom.cell(3, 1, 0, 0, gap()).w, gap());
-    if (button(state, "Clear##keypad", clear, Tone::key)) {
-        state.tender_amount.clear();
+    const Box bottom = inner.cut_bottom(std::round(1.3f * touch()), gap());
+    const Box tender = bottom.cell(5, 1, 2, 0, gap(), 3);
+    number_keypad(state, state.tender_amount, inner, true);
+    clamp_field(state.tender_amount, max_amount);
+    // Less than is due, on purpose: the rest is paid another way.
+    if (button(state, "Part cash##tender", bottom.cell(5, 1, 0, 0, gap(), 2), Tone::key,
+               can_submit(state.tender_amount))) {
+        submit_cash(state, out, true);
     }
     if (button(state, "Tender##tender", tender, Tone::primary, can_submit(state.tender_amount),
-               nullptr, fonts().large)) {
-        submit(state, out);
+               nullptr, fonts().heading)) {
+        submit_cash(state, out, false);
     }
 }
 
 }  // namespace
 
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out) {
-    take_keyboard(state, out);
-    Box left = area;
-    const Box right = left.cut_right(std::round(std::min(0.46f * area.w, 20 * px())), 2 * gap());
-    draw_amounts(vm, state, left, out);
-    draw_entry(state, right, out);
+    if (state.tender.panel == TenderPanel::cash) {
+        if (type_into(state, state.tender_amount, max_amount, Accept::amount, "an amount")) {
+            submit_cash(state, out, false);
+        }
+    } else {
+        take_tender_form_keyboard(state, out);
+    }
+    Box rest = area;
+    const Box entry = rest.cut_right(std::round(std::min(0.4f * area.w, 18 * px())), gap());
+    const Box methods = rest.cut_right(std::round(7.5f * px()), 2 * gap());
+    draw_amounts(vm, state, rest, out);
+    draw_methods(vm, state, methods);
+    if (state.tender.panel == TenderPanel::cash) {
+        draw_cash(state, entry, out);
+    } else {
+        draw_tender_form(state, entry, out);
+    }
 }
 
 }  // namespace ui::widgets

@@ -1,6 +1,8 @@
 #include "ui/script.hpp"
 
 #include <charconv>
+#include <functional>
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -12,17 +14,22 @@ namespace ui {
 namespace {
 
 using ParseResult = pos::Result<std::optional<ScriptStep>>;
+using Words = std::vector<std::string>;
 
-std::vector<std::string> words_of(const std::string& line) {
+Words words_of(const std::string& line) {
     std::istringstream in(line);
-    std::vector<std::string> words;
+    Words words;
     for (std::string w; in >> w;)
         words.push_back(w);
     return words;
 }
 
-pos::Error usage(const std::string& command, const std::string& form) {
-    return pos::bad_input("'" + command + "' needs the form: " + form);
+// Words from `from` on, joined by single spaces: free text such as a reason or a search.
+std::string rest(const Words& words, std::size_t from) {
+    std::string text;
+    for (std::size_t i = from; i < words.size(); ++i)
+        text += (text.empty() ? "" : " ") + words[i];
+    return text;
 }
 
 // "3" -> index 2; the script counts lines and results from 1, as the screen shows them.
@@ -35,77 +42,148 @@ pos::Result<std::size_t> position(const std::string& text, const std::string& wh
     return n - 1;
 }
 
-std::optional<ScriptStep> step(Intent intent) {
-    return ScriptStep{std::move(intent)};
+ParseResult step(Intent intent) {
+    return std::optional<ScriptStep>{ScriptStep{std::move(intent)}};
+}
+
+struct Command {
+    std::string form;  // shown when the line does not fit it
+    std::size_t min_args;
+    std::size_t max_args;  // SIZE_MAX: free text at the end
+    std::function<ParseResult(const Words&)> parse;
+};
+
+constexpr std::size_t any = static_cast<std::size_t>(-1);
+
+ParseResult parse_pay(const Words& w) {
+    const std::string& how = w.size() > 1 ? w[1] : "";
+    if (w.size() == 1)
+        return step(Pay{});
+    if (how == "cash" && (w.size() == 3 || (w.size() == 4 && w[3] == "part"))) {
+        return step(TenderCash{w[2], w.size() == 4});
+    }
+    if (how == "card" && w.size() == 5)
+        return step(TenderCard{w[2], w[3], w[4]});
+    if (how == "gift" && (w.size() == 3 || w.size() == 4)) {
+        return step(TenderGiftCard{w[2], w.size() == 4 ? w[3] : ""});
+    }
+    if (how == "credit" && (w.size() == 3 || w.size() == 4)) {
+        return step(TenderStoreCredit{w[2], w.size() == 4 ? w[3] : ""});
+    }
+    return pos::bad_input(
+        "'pay' needs the form: pay, pay cash AMOUNT [part], pay card AMOUNT "
+        "REFERENCE LAST4, pay gift ACCOUNT [AMOUNT], pay credit ACCOUNT [AMOUNT]");
+}
+
+ParseResult parse_void(const Words& w) {
+    if (w.size() > 1 && w[1] == "sale")
+        return step(VoidTicket{rest(w, 2)});
+    return step(VoidLine{rest(w, 1)});
+}
+
+ParseResult parse_discount(const Words& w) {
+    if (w[1] == "sale") {
+        if (w.size() != 3)
+            return pos::bad_input("'discount sale' needs the form: discount sale 10% or 2.00");
+        return step(DiscountTicket{w[2]});
+    }
+    if (w.size() != 2)
+        return pos::bad_input("'discount' needs the form: discount 10% or 2.00");
+    return step(DiscountLine{w[1]});
+}
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table = {
+        {"login",
+         {"login STAFF_CODE PIN", 2, 2,
+          [](const Words& w) {
+              return step(LogIn{w[1], w[2]});
+          }}},
+        {"logout", {"logout", 0, 0, [](const Words&) { return step(LogOut{}); }}},
+        {"scan",
+         {"scan CODE [QUANTITY]", 1, 2,
+          [](const Words& w) {
+              return step(Scan{w[1], w.size() == 3 ? w[2] : ""});
+          }}},
+        {"search",
+         {"search TEXT", 1, any, [](const Words& w) { return step(Search{rest(w, 1)}); }}},
+        {"pick",
+         {"pick N [QUANTITY]", 1, 2,
+          [](const Words& w) -> ParseResult {
+              auto index = position(w[1], "The result to pick");
+              if (!index)
+                  return index.error();
+              return step(PickResult{*index, w.size() == 3 ? w[2] : ""});
+          }}},
+        {"select",
+         {"select LINE_NUMBER", 1, 1,
+          [](const Words& w) -> ParseResult {
+              auto index = position(w[1], "The line to select");
+              if (!index)
+                  return index.error();
+              return step(SelectLine{*index});
+          }}},
+        {"qty", {"qty QUANTITY", 1, 1, [](const Words& w) { return step(SetQuantity{w[1]}); }}},
+        {"void", {"void [REASON], or void sale [REASON]", 0, any, parse_void}},
+        {"remove", {"remove", 0, 0, [](const Words&) { return step(VoidLine{}); }}},
+        {"discount", {"discount 10% or 2.00, or discount sale 10%", 1, 2, parse_discount}},
+        {"price",
+         {"price AMOUNT [approve STAFF_CODE PIN] [REASON]", 1, any,
+          [](const Words& w) {
+              const bool approved = w.size() >= 5 && w[2] == "approve";
+              return step(OverridePrice{w[1], approved ? w[3] : "", approved ? w[4] : "",
+                                        rest(w, approved ? 5 : 2)});
+          }}},
+        {"nosale",
+         {"nosale [REASON]", 0, any, [](const Words& w) { return step(NoSale{rest(w, 1)}); }}},
+        {"suspend",
+         {"suspend [LABEL]", 0, any, [](const Words& w) { return step(Suspend{rest(w, 1)}); }}},
+        {"resume",
+         {"resume N (as listed, from 1)", 1, 1,
+          [](const Words& w) -> ParseResult {
+              auto index = position(w[1], "The suspended sale to resume");
+              if (!index)
+                  return index.error();
+              return std::optional<ScriptStep>{ResumeNth{*index}};
+          }}},
+        {"pay", {"pay ...", 0, 4, parse_pay}},
+        {"back", {"back", 0, 0, [](const Words&) { return step(BackToSale{}); }}},
+        {"new", {"new", 0, 0, [](const Words&) { return step(NewSale{}); }}},
+        {"expect",
+         {"expect total AMOUNT", 2, 2,
+          [](const Words& w) -> ParseResult {
+              if (w[1] != "total")
+                  return pos::bad_input("'expect' needs the form: expect total AMOUNT");
+              return std::optional<ScriptStep>{ExpectTotal{w[2]}};
+          }}},
+    };
+    return table;
+}
+
+std::string command_names() {
+    std::string names;
+    for (const auto& [name, command] : commands())
+        names += (names.empty() ? "" : ", ") + name;
+    return names;
 }
 
 }  // namespace
 
 ParseResult parse_script_line(const std::string& line) {
-    const auto words = words_of(line);
+    const Words words = words_of(line);
     if (words.empty() || words[0][0] == '#')
         return std::optional<ScriptStep>{};
-    const std::string& cmd = words[0];
+    const auto found = commands().find(words[0]);
+    if (found == commands().end()) {
+        return pos::bad_input("unknown command '" + rest(words, 0) +
+                              "' (commands: " + command_names() + ")");
+    }
+    const Command& command = found->second;
     const std::size_t args = words.size() - 1;
-    if (cmd == "login") {
-        if (args != 2)
-            return usage(cmd, "login STAFF_CODE PIN");
-        return step(LogIn{words[1], words[2]});
+    if (args < command.min_args || args > command.max_args) {
+        return pos::bad_input("'" + words[0] + "' needs the form: " + command.form);
     }
-    if (cmd == "logout" && args == 0)
-        return step(LogOut{});
-    if (cmd == "scan") {
-        if (args < 1 || args > 2)
-            return usage(cmd, "scan CODE [QUANTITY]");
-        return step(Scan{words[1], args == 2 ? words[2] : ""});
-    }
-    if (cmd == "search") {
-        if (args == 0)
-            return usage(cmd, "search TEXT");
-        return step(Search{line.substr(line.find("search") + 7)});
-    }
-    if (cmd == "pick") {
-        if (args < 1 || args > 2)
-            return usage(cmd, "pick N [QUANTITY]");
-        auto index = position(words[1], "The result to pick");
-        if (!index)
-            return index.error();
-        return step(PickResult{*index, args == 2 ? words[2] : ""});
-    }
-    if (cmd == "select") {
-        if (args != 1)
-            return usage(cmd, "select LINE_NUMBER");
-        auto index = position(words[1], "The line to select");
-        if (!index)
-            return index.error();
-        return step(SelectLine{*index});
-    }
-    if (cmd == "qty") {
-        if (args != 1)
-            return usage(cmd, "qty QUANTITY");
-        return step(SetQuantity{words[1]});
-    }
-    if (cmd == "remove" && args == 0)
-        return step(RemoveLine{});
-    if (cmd == "pay") {
-        if (args == 0)
-            return step(Pay{});
-        if (args == 2 && words[1] == "cash")
-            return step(TenderCash{words[2]});
-        return usage(cmd, "pay, or pay cash AMOUNT");
-    }
-    if (cmd == "back" && args == 0)
-        return step(BackToSale{});
-    if (cmd == "new" && args == 0)
-        return step(NewSale{});
-    if (cmd == "expect") {
-        if (args != 2 || words[1] != "total")
-            return usage(cmd, "expect total AMOUNT");
-        return std::optional<ScriptStep>{ExpectTotal{words[2]}};
-    }
-    return pos::bad_input("unknown command '" + line +
-                          "' (commands: login, logout, scan, search, "
-                          "pick, select, qty, remove, pay, back, new, expect)");
+    return command.parse(words);
 }
 
 namespace {
@@ -123,6 +201,27 @@ pos::Status check_total(const Terminal& terminal, const ExpectTotal& expect) {
                                 " but the sale totals " + pos::format_amount(total));
     }
     return pos::ok();
+}
+
+pos::Status resume_nth(Terminal& terminal, const ResumeNth& resume) {
+    if (auto s = terminal.apply(ShowSuspended{}); !s)
+        return s;
+    const auto frame = terminal.view();
+    const auto& list = std::get<SuspendedListVm>(frame.screen).tickets;
+    if (resume.index >= list.size()) {
+        terminal.apply(BackToSale{});
+        return pos::bad_input("There is no suspended sale " + std::to_string(resume.index + 1) +
+                              " (there are " + std::to_string(list.size()) + ")");
+    }
+    return terminal.apply(ResumeTicket{list[resume.index].ticket_id});
+}
+
+pos::Status run_step(Terminal& terminal, const ScriptStep& step) {
+    if (const auto* expect = std::get_if<ExpectTotal>(&step))
+        return check_total(terminal, *expect);
+    if (const auto* resume = std::get_if<ResumeNth>(&step))
+        return resume_nth(terminal, *resume);
+    return terminal.apply(std::get<Intent>(step));
 }
 
 }  // namespace
@@ -148,15 +247,18 @@ int run_script(Terminal& terminal, std::istream& script, const std::string& name
         }
         if (!parsed->has_value())
             continue;
-        const ScriptStep& step = **parsed;
-        const pos::Status done = std::holds_alternative<ExpectTotal>(step)
-                                     ? check_total(terminal, std::get<ExpectTotal>(step))
-                                     : terminal.apply(std::get<Intent>(step));
-        if (!done) {
-            err << where << line << ": " << done.error().message << "\n";
+        if (const pos::Status done = run_step(terminal, **parsed); !done) {
+            err << where << rest(words_of(line), 0) << ": " << done.error().message << "\n";
             exit_code = script_refused;
             break;
         }
+    }
+    const auto* open = terminal.ticket();
+    if (exit_code == script_ok && open && open->state() != pos::TicketState::completed &&
+        open->live_line_count() > 0) {
+        err << name << ": the script ended with a sale still open (" << open->live_line_count()
+            << " lines, " << pos::format_amount(open->totals().total)
+            << "); it was not completed\n";
     }
     terminal.on_completed = previous;
     return exit_code;

@@ -1,12 +1,6 @@
 // Scripted clerk sessions: plain text lines turned into the same intents the screens send.
-//
-//   # a comment                 login CODE PIN          logout
-//   scan CODE [QTY]             search TEXT...          pick N [QTY]     (N as listed, from 1)
-//   select N                    qty QTY                 remove
-//   pay                         pay cash AMOUNT         back             new
-//   expect total AMOUNT         (checks the open sale's total, for training and tests)
-//
-// Each completed sale is printed to `out` as one line of JSON as soon as it is durable.
+// The commands are listed in ui/README.md. Each completed sale is printed to `out` as one line
+// of JSON as soon as it is durable.
 #pragma once
 
 #include <istream>
@@ -29,7 +23,10 @@ inline constexpr int script_malformed = 2;  // a line is not a command the scrip
 struct ExpectTotal {
     std::string amount;
 };
-using ScriptStep = std::variant<Intent, ExpectTotal>;
+struct ResumeNth {  // the Nth suspended sale as listed, from 0
+    std::size_t index = 0;
+};
+using ScriptStep = std::variant<Intent, ExpectTotal, ResumeNth>;
 
 // One line -> a step (none for blank lines and comments), or an error saying what is wrong.
 pos::Result<std::optional<ScriptStep>> parse_script_line(const std::string& line);

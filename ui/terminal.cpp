@@ -23,10 +23,28 @@ std::string quantity_text(pos::Quantity quantity, pos::UnitOfSale unit) {
     return pos::format_quantity(quantity, unit) + (unit == pos::UnitOfSale::kilogram ? " kg" : "");
 }
 
+// "10%" is a percent discount, "2.00" an amount.
+pos::Result<pos::Discount> parse_discount(const std::string& text, const pos::Currency& currency) {
+    if (!text.empty() && text.back() == '%') {
+        auto rate = pos::parse_percent(text.substr(0, text.size() - 1));
+        if (!rate)
+            return rate.error();
+        return pos::Discount{pos::DiscountKind::percent, *rate, 0, ""};
+    }
+    auto amount = pos::parse_amount(text, currency);
+    if (!amount) {
+        return pos::bad_input("Key a discount as a percent (10%) or an amount (2.00), not '" +
+                              text + "'");
+    }
+    return pos::Discount{pos::DiscountKind::amount, {}, amount->minor(), ""};
+}
+
 }  // namespace
 
 Terminal::Terminal(TerminalServices services)
-    : services_(services), settings_(services.store.settings()) {}
+    : services_(services),
+      settings_(services.store.settings()),
+      staff_(services.store.users().active_users()) {}
 
 pos::Status Terminal::apply(const Intent& intent) {
     pos::Status result = pos::ok();
@@ -49,6 +67,14 @@ pos::Status Terminal::require_screen(Screen wanted, std::string_view action) con
     return pos::not_allowed("Cannot " + std::string(action) + " on this screen");
 }
 
+pos::Status Terminal::require_selected_line(std::string_view action) const {
+    if (auto s = require_screen(Screen::sale, action); !s)
+        return s;
+    if (!selected_)
+        return pos::bad_input("Select a line first, then " + std::string(action));
+    return pos::ok();
+}
+
 pos::Status Terminal::handle(const LogIn& intent) {
     if (auto s = require_screen(Screen::login, "log in"); !s)
         return s;
@@ -58,9 +84,12 @@ pos::Status Terminal::handle(const LogIn& intent) {
         return user.error();
     user_ = *user;
     settings_ = services_.store.settings();
-    session_.emplace(pos::SaleServices{services_.store.catalogue(), services_.store.sales(),
-                                       services_.clock, services_.ids},
-                     settings_, pos::Clerk{user->id, user->name});
+    auto& store = services_.store;
+    session_.emplace(pos::SaleServices{store.catalogue(), store.sales(), services_.clock,
+                                       services_.ids, store.promotions(), store.events(),
+                                       store.suspended(), store.stored_value(), store.users()},
+                     settings_, *user);
+    completed_.reset();
     selected_.reset();
     clear_search();
     screen_ = Screen::sale;
@@ -72,13 +101,15 @@ pos::Status Terminal::handle(const LogOut&) {
     if (screen_ == Screen::login)
         return pos::ok();
     const auto* t = ticket();
-    if (t && t->state() != pos::TicketState::completed && !t->lines().empty()) {
-        return pos::not_allowed("Finish the sale or remove its lines before logging out");
+    if (t && t->state() != pos::TicketState::completed && t->live_line_count() > 0) {
+        return pos::not_allowed("Finish, suspend or void the sale before logging out");
     }
     session_.reset();
     user_.reset();
+    completed_.reset();
     selected_.reset();
     clear_search();
+    staff_ = services_.store.users().active_users();
     screen_ = Screen::login;
     message_ = {MessageKind::info, "Logged out"};
     return pos::ok();
@@ -90,7 +121,6 @@ pos::Status Terminal::ready_for_items() {
         if (auto s = session_->start_new_ticket(); !s)
             return s;
         selected_.reset();
-        screen_ = Screen::sale;
         return pos::ok();
     }
     if (screen_ == Screen::tender) {
@@ -100,10 +130,11 @@ pos::Status Terminal::ready_for_items() {
 }
 
 void Terminal::line_added(std::size_t index) {
+    completed_.reset();
+    screen_ = Screen::sale;
     selected_ = index;
     clear_search();
-    const auto& line = session_->ticket().lines()[index];
-    message_ = {MessageKind::none, line.name};
+    message_ = {MessageKind::none, session_->ticket().lines()[index].name};
 }
 
 void Terminal::clear_search() {
@@ -114,6 +145,7 @@ void Terminal::clear_search() {
 pos::Status Terminal::handle(const Scan& intent) {
     if (auto s = ready_for_items(); !s)
         return s;
+    // On the completed screen a refused scan leaves that screen (and its receipt) as it was.
     auto added = session_->add_item(intent.code, intent.quantity);
     if (!added)
         return added.error();
@@ -125,11 +157,14 @@ pos::Status Terminal::handle(const Search& intent) {
     if (screen_ == Screen::completed) {
         if (auto s = ready_for_items(); !s)
             return s;
+        completed_.reset();
+        screen_ = Screen::sale;
     }
     if (auto s = require_screen(Screen::sale, "search"); !s)
         return s;
     search_text_ = intent.text;
-    results_ = services_.store.catalogue().search(intent.text, max_search_results);
+    results_ = services_.store.catalogue().search(intent.text, max_search_results,
+                                                  services_.clock.now_ms());
     if (results_.empty() && !intent.text.empty()) {
         message_ = {MessageKind::info, "Nothing matches '" + intent.text + "'"};
     } else if (message_.kind == MessageKind::info) {
@@ -165,24 +200,99 @@ pos::Status Terminal::handle(const SelectLine& intent) {
 }
 
 pos::Status Terminal::handle(const SetQuantity& intent) {
-    if (auto s = require_screen(Screen::sale, "change a quantity"); !s)
+    if (auto s = require_selected_line("change its quantity"); !s)
         return s;
-    if (!selected_)
-        return pos::bad_input("Scan an item first, then change its quantity");
     return session_->change_quantity(*selected_, intent.quantity);
 }
 
-pos::Status Terminal::handle(const RemoveLine&) {
-    if (auto s = require_screen(Screen::sale, "remove a line"); !s)
+pos::Status Terminal::handle(const VoidLine& intent) {
+    if (auto s = require_selected_line("void it"); !s)
         return s;
-    if (!selected_)
-        return pos::bad_input("Nothing to remove: the sale has no lines");
     const std::string name = session_->ticket().lines()[*selected_].name;
-    if (auto s = session_->remove_line(*selected_); !s)
+    if (auto s = session_->void_line(*selected_, intent.reason); !s)
         return s;
+    message_ = {MessageKind::info, "Voided " + name};
+    return pos::ok();
+}
+
+pos::Status Terminal::handle(const DiscountLine& intent) {
+    if (auto s = require_selected_line("discount it"); !s)
+        return s;
+    auto discount = parse_discount(intent.discount, settings_.currency);
+    if (!discount)
+        return discount.error();
+    return session_->set_line_discount(*selected_, *discount);
+}
+
+pos::Status Terminal::handle(const DiscountTicket& intent) {
+    if (auto s = require_screen(Screen::sale, "discount the sale"); !s)
+        return s;
+    auto discount = parse_discount(intent.discount, settings_.currency);
+    if (!discount)
+        return discount.error();
+    return session_->set_ticket_discount(*discount);
+}
+
+pos::Status Terminal::handle(const OverridePrice& intent) {
+    if (auto s = require_selected_line("change its price"); !s)
+        return s;
+    return session_->override_price(*selected_, intent.unit_price,
+                                    {intent.approver_code, intent.approver_pin}, intent.reason);
+}
+
+pos::Status Terminal::handle(const VoidTicket& intent) {
+    if (screen_ != Screen::sale && screen_ != Screen::tender) {
+        return require_screen(Screen::sale, "void the sale");
+    }
+    if (auto s = session_->void_ticket(intent.reason); !s)
+        return s;
+    selected_.reset();
+    clear_search();
+    screen_ = Screen::sale;
+    message_ = {MessageKind::info, "Sale voided"};
+    return pos::ok();
+}
+
+pos::Status Terminal::handle(const NoSale& intent) {
+    if (screen_ != Screen::sale && screen_ != Screen::completed) {
+        return require_screen(Screen::sale, "open the drawer");
+    }
+    if (auto s = session_->no_sale(intent.reason); !s)
+        return s;
+    // The drawer itself is a device (its own issue); the event is what the audit needs.
+    message_ = {MessageKind::info, "Drawer opened: no sale (recorded)"};
+    return pos::ok();
+}
+
+pos::Status Terminal::handle(const Suspend& intent) {
+    if (auto s = require_screen(Screen::sale, "suspend the sale"); !s)
+        return s;
+    if (auto s = session_->suspend(intent.label); !s)
+        return s;
+    selected_.reset();
+    clear_search();
+    message_ = {MessageKind::info,
+                "Sale suspended" + (intent.label.empty() ? "" : ": " + intent.label)};
+    return pos::ok();
+}
+
+pos::Status Terminal::handle(const ShowSuspended&) {
+    if (auto s = require_screen(Screen::sale, "list suspended sales"); !s)
+        return s;
+    screen_ = Screen::suspended;
+    return pos::ok();
+}
+
+pos::Status Terminal::handle(const ResumeTicket& intent) {
+    if (screen_ != Screen::suspended && screen_ != Screen::sale) {
+        return require_screen(Screen::sale, "resume a sale");
+    }
+    if (auto s = session_->resume(intent.ticket_id); !s)
+        return s;
+    screen_ = Screen::sale;
     const auto count = session_->ticket().lines().size();
-    selected_ = count == 0 ? std::nullopt : std::optional(std::min(*selected_, count - 1));
-    message_ = {MessageKind::info, "Removed " + name};
+    selected_ = count == 0 ? std::nullopt : std::optional(count - 1);
+    message_ = {MessageKind::info, "Sale resumed"};
     return pos::ok();
 }
 
@@ -198,6 +308,10 @@ pos::Status Terminal::handle(const Pay&) {
 }
 
 pos::Status Terminal::handle(const BackToSale&) {
+    if (screen_ == Screen::suspended) {
+        screen_ = Screen::sale;
+        return pos::ok();
+    }
     if (auto s = require_screen(Screen::tender, "go back to the sale"); !s)
         return s;
     if (auto s = session_->back_to_sale(); !s)
@@ -206,33 +320,74 @@ pos::Status Terminal::handle(const BackToSale&) {
     return pos::ok();
 }
 
-pos::Status Terminal::handle(const TenderCash& intent) {
-    if (screen_ == Screen::sale) {
-        if (auto s = handle(Pay{}); !s)
-            return s;
+pos::Status Terminal::with_tender(const pos::Result<pos::TenderOutcome>& outcome) {
+    if (!outcome)
+        return outcome.error();
+    if (outcome->completed) {
+        sale_completed();
+    } else {
+        message_ = {MessageKind::info, "Still due: " + money_text(outcome->still_due)};
     }
-    if (auto s = require_screen(Screen::tender, "take cash"); !s)
-        return s;
-    auto done = session_->tender_cash(intent.amount);
-    if (!done)
-        return done.error();
-    // The sale is durable now; everything below is display and printing, which may fail alone.
-    screen_ = Screen::completed;
-    selected_.reset();
-    const auto& t = session_->ticket();
-    if (on_completed)
-        on_completed(t);
-    print_receipt();
-    message_ = {MessageKind::info, "Sale " + t.receipt_number() + " completed"};
     return pos::ok();
 }
 
-void Terminal::print_receipt() {
-    const auto& t = session_->ticket();
-    receipt_text_ = receipts::render_text(t, settings_, {42, services_.utc_offset_minutes});
-    const auto outcome = services_.printer.print_text(t.receipt_number(), receipt_text_);
+// A tender straight from the sale screen goes to the tender screen first, and back to the
+// sale if it is refused before any payment, so a refused tender changes nothing.
+pos::Status Terminal::tender(std::string_view what,
+                             const std::function<pos::Result<pos::TenderOutcome>()>& take) {
+    const bool from_sale = screen_ == Screen::sale;
+    if (from_sale) {
+        if (auto s = handle(Pay{}); !s)
+            return s;
+    }
+    if (auto s = require_screen(Screen::tender, what); !s)
+        return s;
+    auto status = with_tender(take());
+    if (!status && from_sale && session_->ticket().payments().empty()) {
+        session_->back_to_sale();
+        screen_ = Screen::sale;
+    }
+    return status;
+}
+
+pos::Status Terminal::handle(const TenderCash& intent) {
+    return tender("take cash",
+                  [&] { return session_->tender_cash(intent.amount, intent.part_payment); });
+}
+
+pos::Status Terminal::handle(const TenderCard& intent) {
+    return tender("take a card", [&] {
+        return session_->tender_card({intent.amount, intent.reference, intent.last4});
+    });
+}
+
+pos::Status Terminal::handle(const TenderGiftCard& intent) {
+    return tender("take a gift card", [&] {
+        return session_->tender_stored_value(pos::PaymentMethod::gift_card, intent.account,
+                                             intent.amount);
+    });
+}
+
+pos::Status Terminal::handle(const TenderStoreCredit& intent) {
+    return tender("take store credit", [&] {
+        return session_->tender_stored_value(pos::PaymentMethod::store_credit, intent.account,
+                                             intent.amount);
+    });
+}
+
+// The sale is durable now; everything here is display and printing, which may fail alone.
+void Terminal::sale_completed() {
+    completed_ = session_->ticket();
+    screen_ = Screen::completed;
+    selected_.reset();
+    if (on_completed)
+        on_completed(*completed_);
+    receipt_text_ =
+        receipts::render_text(*completed_, settings_, {42, services_.utc_offset_minutes});
+    const auto outcome = services_.printer.print_text(completed_->receipt_number(), receipt_text_);
     print_status_ =
         outcome.printed ? "Printed to " + outcome.file.string() : "Not printed: " + outcome.message;
+    message_ = {MessageKind::info, "Sale " + completed_->receipt_number() + " completed"};
 }
 
 pos::Status Terminal::handle(const NewSale&) {
@@ -240,6 +395,7 @@ pos::Status Terminal::handle(const NewSale&) {
         return s;
     if (auto s = session_->start_new_ticket(); !s)
         return s;
+    completed_.reset();
     screen_ = Screen::sale;
     message_ = {};
     return pos::ok();
@@ -269,6 +425,9 @@ FrameVm Terminal::view() const {
         case Screen::completed:
             frame.screen = completed_vm();
             break;
+        case Screen::suspended:
+            frame.screen = suspended_vm();
+            break;
     }
     frame.message = message_;
     frame.status_line = status_line();
@@ -287,31 +446,59 @@ std::string Terminal::status_line() const {
 LoginVm Terminal::login_vm() const {
     LoginVm vm;
     vm.store_name = settings_.store_name;
-    for (const auto& user : services_.store.users().active_users()) {
+    for (const auto& user : staff_)
         vm.users.push_back({user.code, user.name, role_name(user.role)});
-    }
     return vm;
 }
+
+namespace {
+
+TicketLineVm line_vm(const pos::TicketLine& line, bool selected) {
+    TicketLineVm vm;
+    vm.name = line.name;
+    vm.quantity = quantity_text(line.quantity, line.unit);
+    vm.unit_price = unit_price_text(line.unit_price, line.unit) + (line.price_override ? "*" : "");
+    vm.amount = line.voided ? "VOID" : pos::format_amount(line.amounts.gross);
+    vm.tax_code = line.tax.code;
+    vm.voided = line.voided;
+    vm.selected = selected;
+    std::vector<std::string> parts;
+    if (!line.voided && !line.promotion_saving.is_zero()) {
+        parts.push_back(line.promotion + "  -" + pos::format_amount(line.promotion_saving));
+    }
+    if (!line.voided && !line.discount_amount.is_zero()) {
+        parts.push_back("Discount  -" + pos::format_amount(line.discount_amount));
+    }
+    for (const auto& p : parts)
+        vm.saving += (vm.saving.empty() ? "" : "   ") + p;
+    return vm;
+}
+
+}  // namespace
 
 SaleVm Terminal::sale_vm() const {
     SaleVm vm;
     const auto& t = session_->ticket();
-    vm.clerk_name = user_->name;
-    vm.terminal_id = settings_.terminal_id;
-    std::int64_t items = 0;
     for (std::size_t i = 0; i < t.lines().size(); ++i) {
-        const auto& line = t.lines()[i];
-        vm.lines.push_back({line.code, line.name, quantity_text(line.quantity, line.unit),
-                            unit_price_text(line.unit_price, line.unit),
-                            pos::format_amount(line.amounts.gross), line.tax.code, selected_ == i});
-        items += line.unit == pos::UnitOfSale::each ? line.quantity.milli / 1000 : 1;
+        vm.lines.push_back(line_vm(t.lines()[i], selected_ == i));
     }
+    const std::int64_t items = t.item_count();
     vm.item_count = std::to_string(items) + (items == 1 ? " item" : " items");
     const auto totals = t.totals();
     vm.subtotal = pos::format_amount(totals.net);
     vm.tax = pos::format_amount(totals.tax);
+    const pos::Money saved = totals.savings + totals.discounts;
+    if (!saved.is_zero())
+        vm.savings = "-" + pos::format_amount(saved);
     vm.total = money_text(totals.total);
-    vm.can_pay = t.state() == pos::TicketState::open && !t.lines().empty();
+    const bool open = t.state() == pos::TicketState::open;
+    vm.can_pay = open && t.live_line_count() > 0;
+    vm.can_edit_line = open && selected_ && !t.lines()[*selected_].voided;
+    vm.can_suspend = vm.can_pay;
+    const auto suspended = services_.store.suspended().list().size();
+    vm.can_resume = open && t.lines().empty() && suspended > 0;
+    if (suspended > 0)
+        vm.suspended_count = std::to_string(suspended) + " suspended";
     vm.search_text = search_text_;
     for (const auto& p : results_) {
         vm.search_results.push_back({p.code, p.name, unit_price_text(p.unit_price, p.unit)});
@@ -321,34 +508,54 @@ SaleVm Terminal::sale_vm() const {
 
 TenderVm Terminal::tender_vm() const {
     TenderVm vm;
-    const auto totals = session_->ticket().totals();
+    const auto& t = session_->ticket();
+    const auto totals = t.totals();
+    const pos::Money cash_due = session_->cash_due();
     vm.total = money_text(totals.total);
     vm.due = money_text(totals.due);
-    vm.quick_cash.push_back(pos::format_amount(totals.due));  // exact
+    vm.due_amount = pos::format_amount(totals.due);
+    vm.cash_due = money_text(cash_due);
+    vm.quick_cash.push_back(pos::format_amount(cash_due));  // exact
     // The next few notes above the amount due, in major units.
     std::int64_t unit = 1;
-    for (int i = 0; i < totals.due.currency().exponent; ++i)
+    for (int i = 0; i < cash_due.currency().exponent; ++i)
         unit *= 10;
     for (std::int64_t note : {5, 10, 20, 50, 100, 200, 500}) {
-        const pos::Money cash(note * unit, totals.due.currency());
-        if (cash > totals.due && vm.quick_cash.size() < 4) {
+        const pos::Money cash(note * unit, cash_due.currency());
+        if (cash > cash_due && vm.quick_cash.size() < 4) {
             vm.quick_cash.push_back(pos::format_amount(cash));
         }
     }
+    for (const auto& p : t.payments()) {
+        vm.payments.push_back({pos::payment_label(p), pos::format_amount(p.amount)});
+    }
+    vm.can_go_back = t.payments().empty();
     return vm;
 }
 
 CompletedVm Terminal::completed_vm() const {
-    const auto& t = session_->ticket();
+    const auto& t = *completed_;
     const auto totals = t.totals();
-    pos::Money tendered(0, t.currency());
-    for (const auto& p : t.payments()) {
-        if (!p.amount.is_negative())
-            tendered += p.amount;
+    return {t.receipt_number(),
+            money_text(totals.total),
+            money_text(t.tendered()),
+            money_text(t.change_given()),
+            receipt_text_,
+            print_status_};
+}
+
+SuspendedListVm Terminal::suspended_vm() const {
+    SuspendedListVm vm;
+    for (const auto& s : services_.store.suspended().list()) {
+        const std::string when =
+            receipts::format_local_time(s.suspended_at_ms, services_.utc_offset_minutes).substr(11);
+        const std::string items =
+            std::to_string(s.line_count) + (s.line_count == 1 ? " line" : " lines");
+        vm.tickets.push_back(
+            {s.ticket_id, s.label.empty() ? "(no label)" : s.label,
+             s.clerk_name + " · " + when + " · " + items + " · " + money_text(s.total)});
     }
-    return {t.receipt_number(),   money_text(totals.total),
-            money_text(tendered), money_text(t.change_given()),
-            receipt_text_,        print_status_};
+    return vm;
 }
 
 }  // namespace ui

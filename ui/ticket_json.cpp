@@ -8,23 +8,41 @@ namespace ui {
 
 namespace {
 
-std::string unit_name(pos::UnitOfSale unit) {
-    return unit == pos::UnitOfSale::kilogram ? "kg" : "each";
+nlohmann::json line_json(const pos::TicketLine& line) {
+    nlohmann::json j = {{"id", line.id},
+                        {"code", line.code},
+                        {"name", line.name},
+                        {"department", line.department},
+                        {"unit", pos::to_string(line.unit)},
+                        {"quantity_milli", line.quantity.milli},
+                        {"list_price", line.list_price.minor()},
+                        {"unit_price", line.unit_price.minor()},
+                        {"extended", line.extended.minor()},
+                        {"promotion_saving", line.promotion_saving.minor()},
+                        {"promotion", line.promotion},
+                        {"discount", line.discount_amount.minor()},
+                        {"voided", line.voided},
+                        {"tax_code", line.tax.code},
+                        {"tax_rate_ppm", line.tax.rate.ppm},
+                        {"net", line.amounts.net.minor()},
+                        {"tax", line.amounts.tax.minor()},
+                        {"gross", line.amounts.gross.minor()}};
+    if (line.price_override) {
+        j["price_override"] = {{"unit_price", line.price_override->unit_price_minor},
+                               {"approved_by", line.price_override->approved_by},
+                               {"reason", line.price_override->reason}};
+    }
+    return j;
 }
 
-nlohmann::json line_json(const pos::TicketLine& line) {
-    return {{"id", line.id},
-            {"code", line.code},
-            {"name", line.name},
-            {"department", line.department},
-            {"unit", unit_name(line.unit)},
-            {"quantity_milli", line.quantity.milli},
-            {"unit_price", line.unit_price.minor()},
-            {"tax_code", line.tax.code},
-            {"tax_rate_ppm", line.tax.rate.ppm},
-            {"net", line.amounts.net.minor()},
-            {"tax", line.amounts.tax.minor()},
-            {"gross", line.amounts.gross.minor()}};
+nlohmann::json payment_json(const pos::Payment& p) {
+    nlohmann::json j = {
+        {"id", p.id}, {"method", pos::to_string(p.method)}, {"amount", p.amount.minor()}};
+    if (!p.reference.empty())
+        j["reference"] = p.reference;
+    if (!p.card_last4.empty())
+        j["card_last4"] = p.card_last4;
+    return j;
 }
 
 }  // namespace
@@ -35,10 +53,8 @@ std::string ticket_json(const pos::Ticket& ticket) {
     for (const auto& line : ticket.lines())
         lines.push_back(line_json(line));
     nlohmann::json payments = nlohmann::json::array();
-    for (const auto& p : ticket.payments()) {
-        payments.push_back(
-            {{"id", p.id}, {"method", pos::to_string(p.method)}, {"amount", p.amount.minor()}});
-    }
+    for (const auto& p : ticket.payments())
+        payments.push_back(payment_json(p));
     nlohmann::json tax_summary = nlohmann::json::array();
     for (const auto& row : totals.tax_summary) {
         tax_summary.push_back({{"tax_code", row.tax.code},
@@ -56,16 +72,18 @@ std::string ticket_json(const pos::Ticket& ticket) {
         {"completed_at_ms", ticket.completed_at_ms()},
         {"currency", std::string(ticket.currency().iso())},
         {"currency_exponent", ticket.currency().exponent},
-        {"pricing",
-         ticket.pricing() == pos::PricingMode::tax_inclusive ? "tax_inclusive" : "tax_exclusive"},
+        {"pricing", pos::to_string(ticket.pricing())},
         {"lines", lines},
         {"payments", payments},
         {"totals",
-         {{"net", totals.net.minor()},
+         {{"savings", totals.savings.minor()},
+          {"discounts", totals.discounts.minor()},
+          {"net", totals.net.minor()},
           {"tax", totals.tax.minor()},
           {"total", totals.total.minor()},
-          {"paid", totals.paid.minor()},
-          {"change", ticket.change_given().minor()}}},
+          {"tendered", ticket.tendered().minor()},
+          {"change", ticket.change_given().minor()},
+          {"paid", totals.paid.minor()}}},
         {"tax_summary", tax_summary},
     };
     return doc.dump();

@@ -27,12 +27,13 @@ struct LoginVm {
 };
 
 struct TicketLineVm {
-    std::string code;
     std::string name;
     std::string quantity;    // "2", "0.450 kg"
-    std::string unit_price;  // "1.99", "2.49/kg"
-    std::string amount;      // line total "3.98"
+    std::string unit_price;  // "1.99", "2.49/kg"; an overridden price is marked "7.50*"
+    std::string amount;      // what the line costs after savings and discounts: "3.98"
     std::string tax_code;    // "A"
+    std::string saving;      // "3 for 2 -1.29" or "Discount -0.50"; empty when none
+    bool voided = false;     // drawn struck through, amount "VOID"
     bool selected = false;
 };
 
@@ -43,22 +44,34 @@ struct SearchResultVm {
 };
 
 struct SaleVm {
-    std::string clerk_name;
-    std::string terminal_id;
     std::vector<TicketLineVm> lines;
     std::string item_count;  // "3 items"
     std::string subtotal;    // net
     std::string tax;
-    std::string total;  // large, with currency: "EUR 12.34"
+    std::string savings;  // "-2.58" from promotions and discounts; empty when none
+    std::string total;    // large, with currency: "EUR 12.34"
     bool can_pay = false;
+    bool can_edit_line = false;   // a live line is selected: Qty, Void, Discount, Price
+    bool can_suspend = false;     // the sale has live lines
+    bool can_resume = false;      // the sale is empty and suspended sales exist
+    std::string suspended_count;  // "2 suspended"; empty when none
     std::string search_text;
     std::vector<SearchResultVm> search_results;
 };
 
+struct PaymentVm {
+    std::string method;  // "Cash", "Card ••4242", "Gift card ••0001", "Change", "Rounding"
+    std::string amount;
+};
+
 struct TenderVm {
-    std::string total;                    // "EUR 12.34"
-    std::string due;                      // amount still due
-    std::vector<std::string> quick_cash;  // "12.34" (exact), "15.00", "20.00", "50.00"
+    std::string total;       // "EUR 12.34"
+    std::string due;         // amount still due
+    std::string cash_due;    // what cash settles it, after cash rounding: "EUR 12.35"
+    std::string due_amount;  // what is due as it would be keyed, "12.34": prefills a card amount
+    std::vector<std::string> quick_cash;  // cash_due exact, then notes above it
+    std::vector<PaymentVm> payments;      // taken so far (split tender)
+    bool can_go_back = true;              // false once a payment is taken
 };
 
 struct CompletedVm {
@@ -70,6 +83,16 @@ struct CompletedVm {
     std::string print_status;  // "Printed to spool/T01-000001.txt" or why it did not print
 };
 
+struct SuspendedRowVm {
+    std::string ticket_id;  // sent with ResumeTicket
+    std::string label;
+    std::string detail;  // "Alex Martin · 14:02 · 3 items · EUR 12.34"
+};
+
+struct SuspendedListVm {
+    std::vector<SuspendedRowVm> tickets;
+};
+
 // Shown instead of the terminal when its store cannot be opened (not a Counter database, written
 // by a newer version, unreadable): nothing can be sold, and the clerk needs to know why.
 struct StoreProblemVm {
@@ -78,7 +101,8 @@ struct StoreProblemVm {
     std::string advice;  // what to do about it
 };
 
-using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, StoreProblemVm>;
+using ScreenVm =
+    std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm, StoreProblemVm>;
 
 struct FrameVm {
     ScreenVm screen;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 namespace ui::widgets {
@@ -50,6 +51,8 @@ ToneColours tone_colours(Tone tone) {
             return {rgb(0xFDECEA), rgb(0xFBE2DF), rgb(0xF5C6C0), colour::bad, rgb(0xF1B5AE)};
         case Tone::quiet:
             return {rgb(0xDDE3E9), rgb(0xD6DDE4), rgb(0xC3CCD5), colour::ink, rgb(0xC9D1D9)};
+        case Tone::active:
+            return {colour::accent, rgb(0x1E70C8), rgb(0x0D47A1), rgb(0xFFFFFF), colour::accent};
         case Tone::key:
             break;
     }
@@ -60,6 +63,38 @@ bool is_keypad_text(const char* key) {
     return (std::strlen(key) == 1 &&
             (std::isdigit(static_cast<unsigned char>(key[0])) || key[0] == '.'));
 }
+
+// The biggest of the fonts, from `font` down, in which `text` fits `width`.
+ImFont* font_to_fit(ImFont* font, const std::string& text, float width) {
+    for (ImFont* f : {font, fonts().bold, fonts().small}) {
+        if (f && text_size(f, text).x <= width) {
+            return f;
+        }
+    }
+    return fonts().small ? fonts().small : font;
+}
+
+std::string shown_label(const std::string& key, const char* text) {
+    return text ? std::string(text) : key.substr(0, key.find("##"));
+}
+
+bool accepts(Accept accept, const std::string& field, char c) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (accept) {
+        case Accept::digits:
+            return std::isdigit(u) != 0;
+        case Accept::amount:
+            return std::isdigit(u) != 0 || (c == '.' && field.find('.') == std::string::npos);
+        case Accept::code:
+            return std::isalnum(u) != 0 || c == '-';
+    }
+    return false;
+}
+
+// A scanner types a code faster than 20 keys a second; a pause longer than this ends its burst.
+constexpr double burst_pause_s = 0.3;
+// This many characters and their Enter within one frame are a scan, not a person typing.
+constexpr std::size_t burst_chars = 4;
 
 }  // namespace
 
@@ -130,15 +165,91 @@ bool button(DrawState& state, const std::string& key, const Box& box, Tone tone,
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(c.down));
     ImGui::PushStyleColor(ImGuiCol_Text, v4(c.text));
     ImGui::PushStyleColor(ImGuiCol_Border, v4(c.border));
-    ImGui::PushFont(or_current(font ? font : fonts().bold));
+    // The button's size is given: padding only keeps the label off its edges, where ImGui clips it.
+    const ImVec2 padding{0.3f * px(), ImGui::GetStyle().FramePadding.y};
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
+    ImGui::PushFont(or_current(
+        font_to_fit(font ? font : fonts().bold, shown_label(key, text), box.w - 2 * padding.x)));
     ImGui::SetCursorScreenPos(box.min());
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label.c_str(), box.size());
     ImGui::EndDisabled();
     record(state, key);
     ImGui::PopFont();
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(5);
     return pressed && enabled;
+}
+
+bool button_with_note(DrawState& state, const std::string& key, const Box& box, Tone tone,
+                      bool enabled, const std::string& text, const std::string& note) {
+    if (note.empty()) {
+        return button(state, key, box, tone, enabled, text.c_str());
+    }
+    const bool pressed = button(state, key, box, tone, enabled, "");
+    const ImU32 ink = tone_colours(tone).text;
+    const ImU32 c = enabled ? ink : (ink & 0x00FFFFFFu) | 0x59000000u;  // as ImGui's DisabledAlpha
+    ImFont* f = fonts().bold;
+    ImFont* small = fonts().small ? fonts().small : fonts().body;
+    const float room = box.w - px();
+    const std::string a = fit(f, text, room);
+    const std::string b = fit(small, note, room);
+    const float h = text_size(f, a).y + text_size(small, b).y;
+    const float y = box.y + (box.h - h) / 2;
+    text_at(f, {box.x + (box.w - text_size(f, a).x) / 2, y}, c, a);
+    text_at(small, {box.x + (box.w - text_size(small, b).x) / 2, y + text_size(f, a).y}, c, b);
+    return pressed;
+}
+
+float field_height() {
+    return std::round(1.2f * touch());
+}
+
+bool field_box(DrawState& state, const std::string& key, const Box& box, const std::string& label,
+               const std::string& shown, const std::string& placeholder, bool focused) {
+    ImGui::SetCursorScreenPos(box.min());
+    const bool tapped = ImGui::InvisibleButton(key.c_str(), box.size());
+    record(state, key);
+    const float rounding = 0.35f * px();
+    fill(box, focused ? colour::panel : colour::background, rounding);
+    outline(box, focused ? colour::accent : colour::rule, rounding,
+            focused ? std::max(2.0f, std::round(px() / 12)) : 1.0f);
+    const float pad = 0.6f * px();
+    ImFont* small = or_current(fonts().small);
+    ImFont* f = or_current(fonts().heading);
+    const float top = box.y + (box.h - small->FontSize - f->FontSize) / 2;
+    text_at(small, {box.x + pad, top}, focused ? colour::accent : colour::muted,
+            fit(small, label, box.w - 2 * pad));
+    const float y = top + small->FontSize;
+    if (shown.empty()) {  // after where the caret blinks
+        ImFont* body = or_current(fonts().body);
+        const float x = box.x + pad + 0.4f * px();
+        text_at(body, {x, y + (f->FontSize - body->FontSize) / 2}, colour::rgb(0x8A96A3),
+                fit(body, placeholder, box.x + box.w - pad - x));
+    }
+    std::string text = shown;  // a long value shows its end, where the typing is
+    while (!text.empty() && text_size(f, text).x > box.w - 2 * pad - 4) {
+        text.erase(0, 1);
+        while (!text.empty() && (static_cast<unsigned char>(text[0]) & 0xC0) == 0x80) {
+            text.erase(0, 1);
+        }
+    }
+    const ImVec2 size = text_at(f, {box.x + pad, y}, colour::ink, text);
+    if (focused && std::fmod(ImGui::GetTime(), 1.0) < 0.6) {
+        fill(Box{box.x + pad + size.x + 2, y, 2, f->FontSize}, colour::ink);
+    }
+    return tapped;
+}
+
+void draw_notice(const DrawState& state, Box& box) {
+    if (state.notice.empty()) {
+        return;
+    }
+    ImFont* f = or_current(fonts().bold);
+    const char* text = state.notice.c_str();
+    const float h = f->CalcTextSizeA(f->FontSize, 1e9f, box.w, text).y;
+    const Box b = box.cut_top(h, gap());
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, b.min(), colour::bad, text, nullptr, b.w);
 }
 
 ImVec2 text_size(ImFont* font, const std::string& text) {
@@ -223,6 +334,69 @@ Typed take_typed() {
     return typed;
 }
 
+bool type_into(DrawState& state, std::string& field, std::size_t max, Accept accept,
+               const char* what) {
+    const Typed typed = take_typed();
+    const double now = ImGui::GetTime();
+    const bool typing = !typed.text.empty() || typed.enter || typed.backspace;
+    if (state.dropping_burst) {
+        if (typing && now - state.last_burst_key <= burst_pause_s) {
+            state.last_burst_key = now;
+            state.dropping_burst = !typed.enter;  // its Enter ends the burst, dropped with it
+            return false;
+        }
+        state.dropping_burst = false;  // the typing paused: whatever comes now is a person's
+    }
+    for (char c : typed.text) {
+        if (accept == Accept::amount && c == ',') {
+            c = '.';  // either decimal separator on a physical keyboard
+        }
+        if (!accepts(accept, field, c)) {
+            continue;
+        }
+        if (field.size() >= max) {
+            field.clear();
+            state.notice = std::string("Cleared: too long for ") + what + ". Nothing was sent.";
+            state.dropping_burst = !typed.enter;
+            state.last_burst_key = now;
+            return false;
+        }
+        field += c;
+        state.notice.clear();
+    }
+    if (typed.backspace) {
+        pop_utf8(field);
+        state.notice.clear();
+    }
+    return typed.enter;
+}
+
+void clamp_field(std::string& field, std::size_t max) {
+    while (field.size() > max) {
+        pop_utf8(field);
+    }
+}
+
+bool is_search_text(const std::string& text) {
+    return !text.empty() && text[0] != ']' && has_letter(text);
+}
+
+void enter_scan(DrawState& state, Intents& out, const SaleVm* sale, bool burst) {
+    if (!burst && state.scan_text.find('%') != std::string::npos) {
+        return;  // a discount being keyed ("10%"), for Disc. or Sale disc.
+    }
+    if (burst || !is_search_text(state.scan_text)) {
+        submit_scan(state, out);
+        return;
+    }
+    // The results shown are for this very text (not a few letters ago), and there is one.
+    if (sale && sale->search_text == state.scan_text && sale->search_results.size() == 1) {
+        out.push_back(PickResult{0, state.keypad_quantity});
+        state.scan_text.clear();
+        state.keypad_quantity.clear();
+    }
+}
+
 void submit_scan(DrawState& state, Intents& out) {
     if (state.scan_text.empty()) {
         return;
@@ -232,18 +406,16 @@ void submit_scan(DrawState& state, Intents& out) {
     state.keypad_quantity.clear();
 }
 
-void take_scan_keyboard(DrawState& state, Intents& out) {
+void take_scan_keyboard(DrawState& state, Intents& out, const SaleVm* sale) {
     constexpr std::size_t max_field = 64;
     const Typed typed = take_typed();
     state.scan_text += typed.text;
-    while (state.scan_text.size() > max_field) {
-        pop_utf8(state.scan_text);
-    }
+    clamp_field(state.scan_text, max_field);
     if (typed.backspace) {
         pop_utf8(state.scan_text);
     }
     if (typed.enter) {
-        submit_scan(state, out);
+        enter_scan(state, out, sale, typed.text.size() >= burst_chars);
     }
 }
 
@@ -264,20 +436,18 @@ bool has_letter(const std::string& text) {
     });
 }
 
-std::string keypad(DrawState& state, std::string& text, const Box& box, int cols,
-                   std::initializer_list<const char*> keys, const char* suffix) {
-    const std::vector<const char*> all(keys);
-    const int rows = (static_cast<int>(all.size()) + cols - 1) / cols;
+std::string key_grid(DrawState& state, const Box& box, int cols,
+                     const std::vector<const char*>& keys, const char* suffix) {
+    const int rows = (static_cast<int>(keys.size()) + cols - 1) / cols;
     std::string pressed;
-    for (std::size_t i = 0; i < all.size();) {
-        // A key repeated in the next cell of its row becomes one wider key ("0", "0").
+    for (std::size_t i = 0; i < keys.size();) {
         int span = 1;
-        while (i + static_cast<std::size_t>(span) < all.size() &&
+        while (i + static_cast<std::size_t>(span) < keys.size() &&
                (i + static_cast<std::size_t>(span)) % static_cast<std::size_t>(cols) != 0 &&
-               std::strcmp(all[i], all[i + static_cast<std::size_t>(span)]) == 0) {
+               std::strcmp(keys[i], keys[i + static_cast<std::size_t>(span)]) == 0) {
             ++span;
         }
-        const char* key = all[i];
+        const char* key = keys[i];
         const int col = static_cast<int>(i) % cols;
         const int r = static_cast<int>(i) / cols;
         i += static_cast<std::size_t>(span);
@@ -286,14 +456,27 @@ std::string keypad(DrawState& state, std::string& text, const Box& box, int cols
         }
         const Box b = box.cell(cols, rows, col, r, gap(), span);
         const bool big =
-            is_keypad_text(key) || std::strcmp(key, "⌫") == 0 || std::strcmp(key, "×") == 0;
+            std::strlen(key) == 1 || std::strcmp(key, "⌫") == 0 || std::strcmp(key, "×") == 0;
         if (button(state, std::string(key) + suffix, b, Tone::key, true, nullptr,
                    big ? fonts().heading : fonts().bold)) {
             pressed = key;
         }
     }
+    if (!pressed.empty()) {
+        state.notice.clear();
+    }
+    return pressed;
+}
+
+std::string keypad(DrawState& state, std::string& text, const Box& box, int cols,
+                   std::initializer_list<const char*> keys, const char* suffix) {
+    const std::string pressed = key_grid(state, box, cols, std::vector<const char*>(keys), suffix);
     if (is_keypad_text(pressed.c_str())) {
         if (pressed != "." || text.find('.') == std::string::npos) {
+            text += pressed;
+        }
+    } else if (pressed == "%") {
+        if (text.find('%') == std::string::npos) {
             text += pressed;
         }
     } else if (pressed == "Clear") {
@@ -302,6 +485,45 @@ std::string keypad(DrawState& state, std::string& text, const Box& box, int cols
         pop_utf8(text);
     }
     return pressed;
+}
+
+std::string number_keypad(DrawState& state, std::string& text, const Box& box, bool point,
+                          const char* suffix) {
+    if (point) {
+        return keypad(
+            state, text, box, 4,
+            {"7", "8", "9", "⌫", "4", "5", "6", "Clear", "1", "2", "3", ".", "0", "0", "0", "0"},
+            suffix);
+    }
+    return keypad(
+        state, text, box, 4,
+        {"7", "8", "9", "⌫", "4", "5", "6", "Clear", "1", "2", "3", "", "0", "0", "0", "0"},
+        suffix);
+}
+
+float letter_keyboard_height() {
+    return 4 * std::round(0.9f * touch()) + 3 * gap();
+}
+
+std::string letter_keyboard(DrawState& state, std::string& text, const Box& box) {
+    static const std::vector<const char*> keys = {
+        "Q",     "W",     "E",     "R",     "T",     "Y",     "U",     "I",     "O",     "P",
+        "A",     "S",     "D",     "F",     "G",     "H",     "J",     "K",     "L",     "-",
+        "Z",     "X",     "C",     "V",     "B",     "N",     "M",     "⌫",     "⌫",     "⌫",
+        "Clear", "Clear", "Space", "Space", "Space", "Space", "Space", "Space", "Enter", "Enter"};
+    const std::string pressed = key_grid(state, box, 10, keys, "##letters");
+    if (pressed.size() == 1) {
+        text += static_cast<char>(std::tolower(static_cast<unsigned char>(pressed[0])));
+    } else if (pressed == "Space") {
+        if (!text.empty() && text.back() != ' ') {
+            text += ' ';
+        }
+    } else if (pressed == "Clear") {
+        text.clear();
+    } else if (pressed == "⌫") {
+        pop_utf8(text);
+    }
+    return pressed == "Enter" ? pressed : std::string();
 }
 
 }  // namespace ui::widgets

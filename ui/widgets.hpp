@@ -22,7 +22,8 @@ struct Fonts {
     ImFont* heading = nullptr;  // bold, 1.35x: keypad digits, screen titles
     ImFont* large = nullptr;    // bold, 2x: totals
     ImFont* huge = nullptr;     // bold, 3x: change due
-    ImFont* mono = nullptr;     // DejaVu Sans Mono, 0.8x: the receipt preview
+    ImFont* mono = nullptr;     // DejaVu Sans Mono, 0.75x: the receipt preview
+    ImFont* small = nullptr;    // DejaVu Sans, 0.8x: savings under a line, long button labels
     float px = 24;              // the base font size every layout size derives from
 };
 const Fonts& fonts();
@@ -56,8 +57,9 @@ inline constexpr ImU32 on_bar = rgb(0xFFFFFF);
 inline constexpr ImU32 on_bar_muted = rgb(0xB8C4D0);
 inline constexpr ImU32 accent = rgb(0x1565C0);  // selection, info
 inline constexpr ImU32 selected = rgb(0xDCEBFF);
-inline constexpr ImU32 good = rgb(0x2E7D32);  // pay, OK, change
-inline constexpr ImU32 bad = rgb(0xC62828);   // errors, remove
+inline constexpr ImU32 good = rgb(0x2E7D32);         // pay, OK, change, savings
+inline constexpr ImU32 good_on_bar = rgb(0x8FD694);  // savings on the dark totals panel
+inline constexpr ImU32 bad = rgb(0xC62828);          // errors, remove
 }  // namespace colour
 
 // An axis-aligned box in screen pixels, cut into pieces to lay out a screen.
@@ -78,12 +80,25 @@ struct Box {
 // Records the last ImGui item's visible rectangle in state.widgets under `key`.
 void record(DrawState& state, const std::string& key);
 
-enum class Tone { key, primary, danger, quiet };
+enum class Tone { key, primary, danger, quiet, active };  // active: a toggle that is on
 
 // A button of exactly `box`. `key` is its ImGui label and its name in state.widgets ("Pay##sale");
-// `text`, when given, is shown instead of the part of the key before "##".
+// `text`, when given, is shown instead of the part of the key before "##". A label too wide for
+// the button is drawn in a smaller font rather than clipped.
 bool button(DrawState& state, const std::string& key, const Box& box, Tone tone = Tone::key,
             bool enabled = true, const char* text = nullptr, ImFont* font = nullptr);
+// A button with a second, smaller line under its label ("Resume" over "2 suspended").
+bool button_with_note(DrawState& state, const std::string& key, const Box& box, Tone tone,
+                      bool enabled, const std::string& text, const std::string& note);
+
+// A tappable text field with its label in small type at the top and `shown` below it (or
+// `placeholder` in grey when empty), and a caret when `focused`. Returns true when tapped (the
+// caller moves the focus here).
+bool field_box(DrawState& state, const std::string& key, const Box& box, const std::string& label,
+               const std::string& shown, const std::string& placeholder, bool focused);
+float field_height();  // 1.2x a button: room for the label and the value
+// state.notice, if any, in bold red wrapped across the top of `box`, which shrinks by as much.
+void draw_notice(const DrawState& state, Box& box);
 
 // Text drawn into the current window's draw list, with no layout item. Returns its size.
 ImVec2 text_at(ImFont* font, ImVec2 pos, ImU32 colour, const std::string& text);
@@ -110,25 +125,74 @@ struct Typed {
 Typed take_typed();
 void pop_utf8(std::string& text);  // removes the last character
 bool has_letter(const std::string& text);
+// Text with a letter in it is a name to search for, unless it starts with an AIM symbology
+// identifier ("]C1..."), which only a scanner sends.
+bool is_search_text(const std::string& text);
+
+// What a short field takes from the keyboard: digits; digits and one decimal point (',' or
+// '.'); or a code of letters, digits and '-'.
+enum class Accept { digits, amount, code };
+
+// Keys typed this frame into a field of at most `max` characters. A barcode scanner types a
+// dozen digits and Enter in one go: more than the field holds was not meant for it, so the field
+// is cleared, the rest of the burst (its Enter too) is dropped, and state.notice says why
+// ("Too many digits for `what`"). Returns whether Enter was pressed (and not dropped).
+bool type_into(DrawState& state, std::string& field, std::size_t max, Accept accept,
+               const char* what);
+// Keeps a field keyed on a keypad within `max` characters: a tap past the end is ignored.
+void clamp_field(std::string& field, std::size_t max);
 
 // The scan field: a keyboard-wedge scanner types digits and Enter faster than anyone taps, so
-// typed keys always go to state.scan_text, and Enter (or submit_scan) sends it as a Scan with
-// the quantity keyed before it.
-void take_scan_keyboard(DrawState& state, Intents& out);
+// typed keys always go to state.scan_text. Enter sends it as a Scan with the quantity keyed
+// before it, unless it is a search (see enter_scan).
+void take_scan_keyboard(DrawState& state, Intents& out, const SaleVm* sale = nullptr);
+// Enter on the scan field. A code is scanned. A name typed by hand is never sent as a barcode:
+// when `sale` shows exactly one result for it, that product is added; otherwise nothing happens.
+// Nor is a percentage keyed for a discount.
+// `burst`: the text and its Enter came in one frame, as only a scanner sends them.
+void enter_scan(DrawState& state, Intents& out, const SaleVm* sale, bool burst = false);
 void submit_scan(DrawState& state, Intents& out);
 
-// A calculator keypad: each entry of `keys` is a key label without suffix ("7", ".", "Clear", "⌫",
-// or "" for a gap), laid out row by row in `cols` columns. Digit and "." keys append to `text`,
-// "Clear" empties it, "⌫" removes the last character. Returns the label of the key pressed, or
-// "" if none; other keys are for the caller to handle.
+// Keys laid out row by row in `cols` columns; each entry is a key label without suffix, or ""
+// for a gap; a label repeated in the next cells of its row is one wider key. Returns the label of
+// the key tapped, or "".
+std::string key_grid(DrawState& state, const Box& box, int cols,
+                     const std::vector<const char*>& keys, const char* suffix);
+
+// A calculator keypad (a key_grid): digit and "." keys append to `text` (one point at most),
+// "%" appends a percent sign once, "Clear" empties it, "⌫" removes the last character. Returns
+// the label of the key pressed, or "" if none; other keys are for the caller to handle.
 std::string keypad(DrawState& state, std::string& text, const Box& box, int cols,
                    std::initializer_list<const char*> keys, const char* suffix = "##keypad");
+
+// The keypad of the tender and approval panels (a keypad): digits with a wide 0, ⌫, Clear, and a
+// decimal point when `point`.
+std::string number_keypad(DrawState& state, std::string& text, const Box& box, bool point,
+                          const char* suffix = "##keypad");
+
+// An on-screen QWERTY keyboard for searching by name ("Q##letters"): letters (typed in lower
+// case), space, '-', backspace and Clear edit `text`. Returns "Enter" when its Enter is tapped.
+std::string letter_keyboard(DrawState& state, std::string& text, const Box& box);
+// Its height: four rows of keys, a little lower than buttons to leave the ticket in view.
+float letter_keyboard_height();
 
 // The screens, one per view-model; each appends what the clerk asked for to `out`.
 void draw_login(const LoginVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_sale(const SaleVm& vm, DrawState& state, const Box& area, Intents& out);
+// Parts of the sale screen, in their own files.
+void draw_ticket_lines(const SaleVm& vm, DrawState& state, Box box, Intents& out);
+// `compact` (under the letter keyboard): the item count, savings and total only.
+float totals_height(const SaleVm& vm, bool compact);
+void draw_totals(const SaleVm& vm, DrawState& state, const Box& box, bool compact);
+void take_approval_keyboard(const SaleVm& vm, DrawState& state, Intents& out);
+void draw_price_approval(const SaleVm& vm, DrawState& state, Box box, Intents& out);
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
+// The card, gift card and store credit panels of the tender screen.
+void open_tender_panel(const TenderVm& vm, DrawState& state, TenderPanel panel);
+void take_tender_form_keyboard(DrawState& state, Intents& out);
+void draw_tender_form(DrawState& state, Box box, Intents& out);
 void draw_completed(const CompletedVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_suspended(const SuspendedListVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out);
 
 }  // namespace ui::widgets

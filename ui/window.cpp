@@ -211,7 +211,8 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
                           << options.screenshot->string() << "\n";
                 return 1;
             }
-            std::cout << options.screenshot->string() << "\n";
+            // stderr: stdout carries a script's ticket JSON, one line each.
+            std::cerr << options.screenshot->string() << "\n";
             return 0;
         }
         SDL_GL_SwapWindow(s.window);

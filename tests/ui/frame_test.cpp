@@ -51,8 +51,9 @@ TEST_CASE_FIXTURE(FrameFixture,
     CHECK(store->completed_ticket_count() == 1);
     const auto stored = store->find_ticket("T01-000001");
     REQUIRE(stored.has_value());
-    CHECK(stored->totals().total.minor() == 119 + 3 * 899);
-    CHECK(stored->change_given().minor() == 5000 - (119 + 3 * 899));
+    // Three bottles of red make "Any 3 red wines for 20.00".
+    CHECK(stored->totals().total.minor() == 119 + 2000);
+    CHECK(stored->change_given().minor() == 5000 - (119 + 2000));
 
     tap("New sale##done");
     CHECK(terminal.screen() == ui::Screen::sale);

@@ -48,7 +48,8 @@ class Ui {
         return out;
     }
 
-    // A finger down on the middle of the widget and up again; what the frames asked for.
+    // A finger down on the middle of the widget and up again, and the frame after it (what the
+    // clerk then sees is in state.widgets); what the frames asked for.
     Intents click(const ui::FrameVm& vm, const std::string& label) {
         frame(vm);
         REQUIRE_MESSAGE(state.widgets.count(label) == 1, "no widget " << label);
@@ -58,6 +59,7 @@ class Ui {
         io.MouseDown[0] = true;
         Intents out = frame(vm);
         io.MouseDown[0] = false;
+        append(out, frame(vm));
         append(out, frame(vm));
         return out;
     }
@@ -76,6 +78,24 @@ class Ui {
         }
         return frame(vm);
     }
+
+    // What a keyboard-wedge barcode scanner sends: the characters and Enter, all before the
+    // next frame.
+    Intents scan_burst(const ui::FrameVm& vm, const std::string& text) {
+        for (const char c : text) {
+            ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
+        }
+        return press(vm, key_enter);
+    }
+
+    // Frames with no input, as when the clerk pauses (60 frames a second).
+    void idle(const ui::FrameVm& vm, int frames) {
+        for (int i = 0; i < frames; ++i) {
+            frame(vm);
+        }
+    }
+
+    bool has(const std::string& label) const { return state.widgets.count(label) == 1; }
 
     Intents press(const ui::FrameVm& vm, int key) {
         ImGuiIO& io = ImGui::GetIO();

@@ -102,17 +102,21 @@ TEST_CASE_FIXTURE(TerminalFixture, "search as you type and pick a result") {
     CHECK(vm.search_results.empty());  // picking clears the search
 }
 
-TEST_CASE_FIXTURE(TerminalFixture, "quantity changes and removal act on the selected line") {
+TEST_CASE_FIXTURE(TerminalFixture, "quantity changes and voids act on the selected line") {
     log_in();
     terminal.apply(ui::Scan{demo::milk, ""});
-    terminal.apply(ui::Scan{demo::chocolate, ""});
+    terminal.apply(ui::Scan{demo::sourdough, ""});
     REQUIRE(terminal.apply(ui::SelectLine{0}).ok());
     REQUIRE(terminal.apply(ui::SetQuantity{"3"}).ok());
-    CHECK(screen<ui::SaleVm>().lines[0].amount == "3.57");
-    REQUIRE(terminal.apply(ui::RemoveLine{}).ok());
+    CHECK(screen<ui::SaleVm>().lines[0].amount == "3.19");  // "2 for 2.00" + 1.19
+    CHECK(screen<ui::SaleVm>().lines[0].saving == "2 for 2.00  -0.38");
+    REQUIRE(terminal.apply(ui::VoidLine{"wrong item"}).ok());
     const auto vm = screen<ui::SaleVm>();
-    REQUIRE(vm.lines.size() == 1);
-    CHECK(vm.lines[0].name == "Nordvik Milk Chocolate Bar 100 g");
+    REQUIRE(vm.lines.size() == 2);
+    CHECK(vm.lines[0].voided);
+    CHECK(vm.lines[0].amount == "VOID");
+    CHECK(vm.total == "EUR 2.24");  // 10% off Bakery
+    CHECK_FALSE(vm.can_edit_line);  // the voided line is still selected
     CHECK_FALSE(terminal.apply(ui::SelectLine{5}).ok());
 }
 
@@ -124,28 +128,30 @@ TEST_CASE_FIXTURE(TerminalFixture,
     terminal.apply(ui::Scan{demo::wine, ""});
     REQUIRE(terminal.apply(ui::Pay{}).ok());
     const auto tender = screen<ui::TenderVm>();
-    CHECK(tender.due == "EUR 12.67");
-    CHECK(tender.quick_cash == std::vector<std::string>{"12.67", "20.00", "50.00", "100.00"});
+    // Milk 1.19 + sourdough 2.49 less 10% off Bakery (2.24) + wine 8.99.
+    CHECK(tender.due == "EUR 12.42");
+    CHECK(tender.quick_cash == std::vector<std::string>{"12.42", "20.00", "50.00", "100.00"});
 
     auto short_cash = terminal.apply(ui::TenderCash{"10"});
     REQUIRE_FALSE(short_cash.ok());
     CHECK(short_cash.error().message ==
-          "Cash 10.00 is less than the 12.67 due: key the amount received");
+          "Cash 10.00 is less than the 12.42 due: key the amount received");
     CHECK(terminal.screen() == ui::Screen::tender);
     CHECK(store->completed_ticket_count() == 0);
 
     REQUIRE(terminal.apply(ui::TenderCash{"20"}).ok());
     const auto done = screen<ui::CompletedVm>();
     CHECK(done.receipt_number == "T01-000001");
-    CHECK(done.change == "EUR 7.33");
+    CHECK(done.change == "EUR 7.58");
     CHECK(done.receipt_text.find("Receipt T01-000001") != std::string::npos);
     CHECK(done.print_status.find("Printed to") != std::string::npos);
 
     auto stored = store->find_ticket("T01-000001");
     REQUIRE(stored.has_value());
     CHECK(stored->lines().size() == 3);
-    CHECK(stored->totals().total.minor() == 1267);
-    CHECK(stored->change_given().minor() == 733);
+    CHECK(stored->totals().total.minor() == 1242);
+    CHECK(stored->totals().savings.minor() == 25);
+    CHECK(stored->change_given().minor() == 758);
 
     std::ifstream printed(dir.path() / "spool" / "T01-000001.txt");
     std::stringstream text;
@@ -182,7 +188,7 @@ TEST_CASE_FIXTURE(TerminalFixture, "the clerk cannot log out in the middle of a 
     log_in();
     terminal.apply(ui::Scan{demo::milk, ""});
     CHECK_FALSE(terminal.apply(ui::LogOut{}).ok());
-    terminal.apply(ui::RemoveLine{});
+    terminal.apply(ui::VoidLine{});
     CHECK(terminal.apply(ui::LogOut{}).ok());
     CHECK(terminal.screen() == ui::Screen::login);
 }
