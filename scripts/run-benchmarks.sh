@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the benchmarks (bench/README.md), printing the
+# machine and the table. The first run generates a 1,000,000-product store in build/bench-data/
+# (a minute or two); later runs reuse it. Extra arguments go to counter-bench (for example
+# --samples 500, or --products 100000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+exec build/bench/counter-bench "$@"
