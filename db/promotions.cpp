@@ -1,4 +1,5 @@
 // PromotionSource over SQLite, and writing promotions (demo store now, head-office sync later).
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -15,38 +16,63 @@ constexpr std::string_view promotion_columns =
     " get_percent_off_ppm, percent_off_ppm, starts_at_ms, ends_at_ms, daily_from_minute,"
     " daily_to_minute";
 
-class SqlitePromotionSource final : public pos::PromotionSource {
+// Promotions are read on every new ticket and before every payment, so they are kept in memory
+// and read again only when they may have changed: another connection committed (SQLite's
+// data_version moves), or this one wrote a promotion (the store calls forget()).
+class SqlitePromotionSource final : public PromotionCache {
   public:
     explicit SqlitePromotionSource(Database& db)
-        : active_(db, "SELECT " + std::string(promotion_columns) +
-                          " FROM promotions WHERE starts_at_ms <= ?1 AND ?1 < ends_at_ms"
-                          " ORDER BY priority DESC, id"),
+        : all_(db, "SELECT " + std::string(promotion_columns) +
+                       " FROM promotions ORDER BY priority DESC, id"),
           products_(db,
                     "SELECT role, product_id FROM promotion_products WHERE promotion_id = ?"
-                    " ORDER BY role, position") {}
+                    " ORDER BY role, position"),
+          data_version_(db, "PRAGMA data_version") {}
+
+    void forget() override { cached_.reset(); }
 
     std::vector<pos::Promotion> promotions_at(std::int64_t at_ms) override {
+        const std::int64_t version = data_version();
+        if (!cached_ || version != cached_version_) {
+            cached_ = load_all();
+            cached_version_ = version;
+        }
+        std::vector<pos::Promotion> active;
+        for (const auto& p : *cached_) {
+            if (p.starts_at_ms <= at_ms && at_ms < p.ends_at_ms)
+                active.push_back(p);
+        }
+        return active;
+    }
+
+  private:
+    std::int64_t data_version() {
+        auto use = data_version_.use();
+        data_version_.step();
+        return data_version_.column_int64(0);
+    }
+
+    std::vector<pos::Promotion> load_all() {
         std::vector<pos::Promotion> found;
         {
-            auto use = active_.use();
-            active_.bind(1, at_ms);
-            while (active_.step()) {
+            auto use = all_.use();
+            while (all_.step()) {
                 pos::Promotion promotion;
-                promotion.id = active_.column_text(0);
-                promotion.name = active_.column_text(1);
-                promotion.kind = promotion_kind_from(active_.column_text(2));
-                promotion.priority = active_.column_int(3);
-                promotion.department = active_.column_text(4);
-                promotion.buy_quantity = active_.column_int64(5);
-                promotion.pay_quantity = active_.column_int64(6);
-                promotion.deal_price_minor = active_.column_int64(7);
-                promotion.get_quantity = active_.column_int64(8);
-                promotion.get_percent_off = pos::Rate{active_.column_int64(9)};
-                promotion.percent_off = pos::Rate{active_.column_int64(10)};
-                promotion.starts_at_ms = active_.column_int64(11);
-                promotion.ends_at_ms = active_.column_int64(12);
-                promotion.daily_from_minute = active_.column_int(13);
-                promotion.daily_to_minute = active_.column_int(14);
+                promotion.id = all_.column_text(0);
+                promotion.name = all_.column_text(1);
+                promotion.kind = promotion_kind_from(all_.column_text(2));
+                promotion.priority = all_.column_int(3);
+                promotion.department = all_.column_text(4);
+                promotion.buy_quantity = all_.column_int64(5);
+                promotion.pay_quantity = all_.column_int64(6);
+                promotion.deal_price_minor = all_.column_int64(7);
+                promotion.get_quantity = all_.column_int64(8);
+                promotion.get_percent_off = pos::Rate{all_.column_int64(9)};
+                promotion.percent_off = pos::Rate{all_.column_int64(10)};
+                promotion.starts_at_ms = all_.column_int64(11);
+                promotion.ends_at_ms = all_.column_int64(12);
+                promotion.daily_from_minute = all_.column_int(13);
+                promotion.daily_to_minute = all_.column_int(14);
                 found.push_back(std::move(promotion));
             }
         }
@@ -62,9 +88,11 @@ class SqlitePromotionSource final : public pos::PromotionSource {
         return found;
     }
 
-  private:
-    Statement active_;
+    Statement all_;
     Statement products_;
+    Statement data_version_;
+    std::optional<std::vector<pos::Promotion>> cached_;
+    std::int64_t cached_version_ = 0;
 };
 
 // What a promotion of each kind needs to mean anything; the message names the first gap.
@@ -112,7 +140,7 @@ std::optional<std::string> shape_problem(const pos::Promotion& p) {
 
 }  // namespace
 
-std::unique_ptr<pos::PromotionSource> make_promotion_source(Database& db) {
+std::unique_ptr<PromotionCache> make_promotion_source(Database& db) {
     return std::make_unique<SqlitePromotionSource>(db);
 }
 

@@ -25,7 +25,12 @@ std::unique_ptr<pos::EventLog> make_event_log(Database& db, JournalWriter& journ
 std::unique_ptr<pos::SuspendedTickets> make_suspended_tickets(Database& db, JournalWriter& journal);
 
 // promotions.cpp
-std::unique_ptr<pos::PromotionSource> make_promotion_source(Database& db);
+// Promotions kept in memory; forget() after this connection writes one.
+class PromotionCache : public pos::PromotionSource {
+  public:
+    virtual void forget() = 0;
+};
+std::unique_ptr<PromotionCache> make_promotion_source(Database& db);
 // Validates and writes (or replaces, by id) one promotion in one transaction.
 pos::Status write_promotion(Database& db, const pos::Promotion& promotion);
 

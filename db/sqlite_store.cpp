@@ -153,19 +153,26 @@ std::string find_by_code_sql() {
            " WHERE scanned.code = ?2";
 }
 
+constexpr int search_window = 200;
+
 class SqliteCatalogue final : public pos::Catalogue {
   public:
     SqliteCatalogue(Database& db, const pos::Currency& currency)
         : currency_(currency),
           by_code_(db, find_by_code_sql()),
+          // Ranks only the first search_window matches (in index order): ranking every match of
+          // a one-letter prefix in a million names takes seconds, and as-you-type results only
+          // need to be good once a few letters narrow them down.
           search_(db, "SELECT " + std::string(product_columns) +
-                          " FROM product_names"
-                          " JOIN products ON products.id = product_names.rowid"
+                          " FROM (SELECT rowid AS id, rank AS score FROM product_names"
+                          "       WHERE product_names MATCH ?2 LIMIT " +
+                          std::to_string(search_window) +
+                          ") AS hits"
+                          " JOIN products ON products.id = hits.id"
                           " JOIN tax_rates ON tax_rates.code = products.tax_code"
                           " JOIN barcodes ON barcodes.product_id = products.id"
                           " AND barcodes.is_primary = 1"
-                          " WHERE product_names MATCH ?2"
-                          " ORDER BY product_names.rank, products.name, products.id"
+                          " ORDER BY hits.score, products.name, products.id"
                           " LIMIT ?3") {}
 
     std::optional<pos::Product> find_by_code(std::string_view code, std::int64_t at_ms) override {
@@ -636,7 +643,9 @@ pos::Status SqliteStore::add_price(const std::string& product_code, std::int64_t
 }
 
 pos::Status SqliteStore::add_promotion(const pos::Promotion& promotion) {
-    return write_promotion(db_, promotion);
+    auto written = write_promotion(db_, promotion);
+    promotions_->forget();
+    return written;
 }
 
 pos::Status SqliteStore::issue_stored_value(pos::PaymentMethod kind, const std::string& account,

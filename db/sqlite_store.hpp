@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "db/repositories.hpp"
 #include "db/sqlite.hpp"
 #include "db/store.hpp"
 
@@ -57,7 +58,7 @@ class SqliteStore final : public Store {
     std::unique_ptr<pos::Catalogue> catalogue_;
     std::unique_ptr<pos::SaleStore> sales_;
     std::unique_ptr<pos::UserDirectory> users_;
-    std::unique_ptr<pos::PromotionSource> promotions_;
+    std::unique_ptr<PromotionCache> promotions_;
     std::unique_ptr<pos::EventLog> events_;
     std::unique_ptr<pos::SuspendedTickets> suspended_;
     std::unique_ptr<pos::StoredValue> stored_value_;

@@ -150,6 +150,30 @@ TEST_CASE("A promotion added again under its id replaces it: how head office end
     CHECK(store->promotions().promotions_at(db_test::at + 1).empty());
 }
 
+TEST_CASE("Promotions kept in memory are read again once anyone changes them") {
+    TempDir dir;
+    const auto file = dir.file("terminal.db");
+    auto store = db_test::small_store(file);
+    REQUIRE(store->add_promotion(three_for_two()));
+    REQUIRE(store->promotions().promotions_at(db_test::at).size() == 1);  // now cached
+
+    SUBCASE("a change written through this store") {
+        pos::Promotion changed = three_for_two();
+        changed.name = "3 for 2 (changed)";
+        REQUIRE(store->add_promotion(changed));
+        const auto active = store->promotions().promotions_at(db_test::at);
+        REQUIRE(active.size() == 1);
+        CHECK(active[0].name == "3 for 2 (changed)");
+    }
+    SUBCASE("a promotion added by another connection, as sync will") {
+        {
+            auto other = db_test::open(file);
+            REQUIRE(other->add_promotion(any_three_for_ten()));
+        }
+        CHECK(store->promotions().promotions_at(db_test::at).size() == 2);
+    }
+}
+
 TEST_CASE("A promotion that cannot work is refused with the reason, and nothing is written") {
     TempDir dir;
     auto store = db_test::small_store(dir.file("terminal.db"));
