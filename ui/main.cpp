@@ -38,23 +38,45 @@ int local_utc_offset_minutes() {
 }
 
 // Opens the store, filling it with the demo store when it has no catalogue and no staff yet.
+// Builds the demo store beside `file` and renames it into place only once it is complete, so a
+// first run that is interrupted leaves no half-made store behind: the next run starts again.
+pos::Status create_demo_file(const std::filesystem::path& file) {
+    std::filesystem::path partial = file;
+    partial += ".creating";
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::filesystem::remove(partial.string() + suffix, ec);
+    }
+    {
+        auto store = db::open_store(partial);
+        if (!store)
+            return store.error();
+        if (auto demo = db::create_demo_store(**store); !demo)
+            return demo;
+    }  // closed: SQLite checkpoints the WAL into the file
+    std::filesystem::rename(partial, file, ec);
+    if (ec) {
+        return pos::store_failure("Cannot move the new demo store into place at " + file.string() +
+                                  ": " + ec.message());
+    }
+    std::cerr << "pos-terminal: created the demo store in " << file.string() << "\n";
+    return pos::ok();
+}
+
+// Opens the terminal's store, creating the demo store on the first run.
 pos::Result<std::unique_ptr<db::Store>> open_terminal_store(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    if (ec)
+    if (ec) {
         return pos::store_failure("Cannot create the data folder " + dir.string() + ": " +
                                   ec.message());
-    const auto file = dir / "terminal.db";
-    auto store = db::open_store(file);
-    if (!store)
-        return store.error();
-    auto& s = **store;
-    if (s.product_count() == 0 && s.users().active_users().empty()) {
-        if (auto demo = db::create_demo_store(s); !demo)
-            return demo.error();
-        std::cerr << "pos-terminal: created the demo store in " << file.string() << "\n";
     }
-    return store;
+    const auto file = dir / "terminal.db";
+    if (!std::filesystem::exists(file)) {
+        if (auto created = create_demo_file(file); !created)
+            return created.error();
+    }
+    return db::open_store(file);
 }
 
 // The clerk at the till sees why nothing can be sold, not just a window that never opens.

@@ -254,3 +254,19 @@ TEST_CASE("a scripted basket with weighed labels, promotions, a void and a split
           0);
     CHECK(store->verify_journal().ok);
 }
+
+TEST_CASE("a first run that was interrupted while creating the demo store is started again") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "data");
+    // What an interrupted creation leaves: a half-written file under its temporary name.
+    write_file(dir / "data" / "terminal.db.creating", "half a database");
+    write_file(dir / "data" / "terminal.db.creating-wal", "half a log");
+    const auto run = run_terminal(dir, three_items);
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.find("created the demo store") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "data" / "terminal.db.creating"));
+    auto store = reopen(dir);
+    CHECK(store->product_count() > 5000);
+    CHECK(store->users().active_users().size() == 2);
+}
