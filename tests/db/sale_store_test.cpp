@@ -20,38 +20,7 @@ void check_same_ticket(const pos::Ticket& read, const pos::Ticket& written,
     CHECK(read.receipt_number() == sale.receipt_number);
     CHECK(read.sequence() == sale.sequence);
 
-    REQUIRE(read.lines().size() == written.lines().size());
-    for (std::size_t i = 0; i < read.lines().size(); ++i) {
-        const pos::TicketLine& a = read.lines()[i];
-        const pos::TicketLine& b = written.lines()[i];
-        INFO("line " << i << ": " << b.name);
-        CHECK(a.id == b.id);
-        CHECK(a.product_id == b.product_id);
-        CHECK(a.code == b.code);
-        CHECK(a.name == b.name);
-        CHECK(a.department == b.department);
-        CHECK(a.tax == b.tax);
-        CHECK(a.unit == b.unit);
-        CHECK(a.unit_price == b.unit_price);
-        CHECK(a.quantity == b.quantity);
-        CHECK(a.amounts.net == b.amounts.net);
-        CHECK(a.amounts.tax == b.amounts.tax);
-        CHECK(a.amounts.gross == b.amounts.gross);
-    }
-    REQUIRE(read.payments().size() == written.payments().size());
-    for (std::size_t i = 0; i < read.payments().size(); ++i) {
-        CHECK(read.payments()[i].id == written.payments()[i].id);
-        CHECK(read.payments()[i].method == written.payments()[i].method);
-        CHECK(read.payments()[i].amount == written.payments()[i].amount);
-    }
-    const pos::Totals a = read.totals();
-    const pos::Totals b = written.totals();
-    CHECK(a.net == b.net);
-    CHECK(a.tax == b.tax);
-    CHECK(a.total == b.total);
-    CHECK(a.paid == b.paid);
-    CHECK(a.due.is_zero());
-    CHECK(read.change_given() == written.change_given());
+    db_test::check_same_content(read, written);
 }
 
 }  // namespace
