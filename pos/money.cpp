@@ -101,7 +101,7 @@ std::int64_t checked_mul(std::int64_t a, std::int64_t b) {
     return out;
 }
 
-// a * b mod m without overflow, for 0 <= a, b < m: double-and-add on unsigned 64-bit values,
+// a * b mod m without overflow, for 0 <= a, b < m: shift-and-add on unsigned 64-bit values,
 // each step staying below 2m <= 2^64.
 std::int64_t mul_mod(std::int64_t a, std::int64_t b, std::int64_t m) {
     const auto um = static_cast<std::uint64_t>(m);

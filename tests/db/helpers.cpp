@@ -103,6 +103,21 @@ pos::Ticket open_ticket(db::Store& store, const std::string& terminal_id,
     return ticket;
 }
 
+void check_same_line_inputs(const pos::TicketLine& a, const pos::TicketLine& b) {
+    CHECK(a.id == b.id);
+    CHECK(a.product_id == b.product_id);
+    CHECK(a.code == b.code);
+    CHECK(a.name == b.name);
+    CHECK(a.department == b.department);
+    CHECK(a.tax == b.tax);
+    CHECK(a.unit == b.unit);
+    CHECK(a.list_price == b.list_price);
+    CHECK(a.price_override == b.price_override);
+    CHECK(a.quantity == b.quantity);
+    CHECK(a.discount == b.discount);
+    CHECK(a.voided == b.voided);
+}
+
 void check_same_content(const pos::Ticket& read, const pos::Ticket& written) {
     CHECK(read.policy().pricing == written.policy().pricing);
     CHECK(read.policy().rounding == written.policy().rounding);
@@ -112,18 +127,7 @@ void check_same_content(const pos::Ticket& read, const pos::Ticket& written) {
         const pos::TicketLine& a = read.lines()[i];
         const pos::TicketLine& b = written.lines()[i];
         INFO("line " << i << ": " << b.name);
-        CHECK(a.id == b.id);
-        CHECK(a.product_id == b.product_id);
-        CHECK(a.code == b.code);
-        CHECK(a.name == b.name);
-        CHECK(a.department == b.department);
-        CHECK(a.tax == b.tax);
-        CHECK(a.unit == b.unit);
-        CHECK(a.list_price == b.list_price);
-        CHECK(a.price_override == b.price_override);
-        CHECK(a.quantity == b.quantity);
-        CHECK(a.discount == b.discount);
-        CHECK(a.voided == b.voided);
+        check_same_line_inputs(a, b);
         CHECK(a.unit_price == b.unit_price);
         CHECK(a.extended == b.extended);
         CHECK(a.promotion_saving == b.promotion_saving);

@@ -66,6 +66,9 @@ pos::Ticket open_ticket(db::Store& store, const std::string& terminal_id,
 std::string new_id();
 
 // Every field of every line and payment, the ticket discount, the policy and the totals match.
+// What was scanned and keyed on a line: the same after any round trip through the store.
+void check_same_line_inputs(const pos::TicketLine& read, const pos::TicketLine& written);
+// Everything a completed ticket holds, computed amounts and payments included.
 void check_same_content(const pos::Ticket& read, const pos::Ticket& written);
 
 // Rows in a table, for "nothing was written" checks.

@@ -69,18 +69,7 @@ TEST_CASE("A suspended ticket is listed, then resumed here exactly as it was key
         const pos::TicketLine& a = resumed->lines()[i];
         const pos::TicketLine& b = ticket.lines()[i];
         INFO("line " << i << ": " << b.name);
-        CHECK(a.id == b.id);
-        CHECK(a.product_id == b.product_id);
-        CHECK(a.code == b.code);
-        CHECK(a.name == b.name);
-        CHECK(a.department == b.department);
-        CHECK(a.tax == b.tax);
-        CHECK(a.unit == b.unit);
-        CHECK(a.list_price == b.list_price);
-        CHECK(a.price_override == b.price_override);
-        CHECK(a.quantity == b.quantity);
-        CHECK(a.discount == b.discount);
-        CHECK(a.voided == b.voided);
+        db_test::check_same_line_inputs(a, b);
         CHECK(a.amounts.gross == b.amounts.gross);  // priced again, the same
     }
     CHECK(resumed->totals().total == ticket.totals().total);
