@@ -169,12 +169,6 @@ void Ticket::set_quantity(std::size_t index, Quantity quantity) {
     reprice();
 }
 
-void Ticket::remove_line(std::size_t index) {
-    require_open();
-    lines_.erase(lines_.begin() + static_cast<std::ptrdiff_t>(index));
-    reprice();
-}
-
 void Ticket::void_line(std::size_t index) {
     require_open();
     lines_.at(index).voided = true;

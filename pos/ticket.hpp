@@ -115,7 +115,6 @@ class Ticket {
     void set_promotions(std::vector<Promotion> active);  // those active now, re-priced at once
     std::size_t add_line(std::string line_id, const Product& product, Quantity quantity);
     void set_quantity(std::size_t index, Quantity quantity);
-    void remove_line(std::size_t index);  // before anything is recorded; voiding keeps a trace
     void void_line(std::size_t index);
     void set_line_discount(std::size_t index, Discount discount);
     void set_price_override(std::size_t index, std::optional<PriceOverride> price_override);

@@ -93,6 +93,7 @@ pos::Status Terminal::handle(const LogIn& intent) {
     selected_.reset();
     clear_search();
     screen_ = Screen::sale;
+    refresh_suspended_count();
     message_ = {MessageKind::info, "Logged in as " + user->name};
     return pos::ok();
 }
@@ -269,6 +270,7 @@ pos::Status Terminal::handle(const Suspend& intent) {
         return s;
     if (auto s = session_->suspend(intent.label); !s)
         return s;
+    refresh_suspended_count();
     selected_.reset();
     clear_search();
     message_ = {MessageKind::info,
@@ -289,6 +291,7 @@ pos::Status Terminal::handle(const ResumeTicket& intent) {
     }
     if (auto s = session_->resume(intent.ticket_id); !s)
         return s;
+    refresh_suspended_count();
     screen_ = Screen::sale;
     const auto count = session_->ticket().lines().size();
     selected_ = count == 0 ? std::nullopt : std::optional(count - 1);
@@ -309,6 +312,7 @@ pos::Status Terminal::handle(const Pay&) {
 
 pos::Status Terminal::handle(const BackToSale&) {
     if (screen_ == Screen::suspended) {
+        refresh_suspended_count();
         screen_ = Screen::sale;
         return pos::ok();
     }
@@ -395,6 +399,7 @@ pos::Status Terminal::handle(const NewSale&) {
         return s;
     if (auto s = session_->start_new_ticket(); !s)
         return s;
+    refresh_suspended_count();
     completed_.reset();
     screen_ = Screen::sale;
     message_ = {};
@@ -404,6 +409,12 @@ pos::Status Terminal::handle(const NewSale&) {
 pos::Status Terminal::handle(const DismissMessage&) {
     message_ = {};
     return pos::ok();
+}
+
+// Read when the count can be expected to change (login, suspend, resume, the list, a new sale),
+// not every frame: each read is a query.
+void Terminal::refresh_suspended_count() {
+    suspended_count_ = services_.store.suspended().list().size();
 }
 
 std::string Terminal::money_text(const pos::Money& amount) const {
@@ -495,10 +506,9 @@ SaleVm Terminal::sale_vm() const {
     vm.can_pay = open && t.live_line_count() > 0;
     vm.can_edit_line = open && selected_ && !t.lines()[*selected_].voided;
     vm.can_suspend = vm.can_pay;
-    const auto suspended = services_.store.suspended().list().size();
-    vm.can_resume = open && t.lines().empty() && suspended > 0;
-    if (suspended > 0)
-        vm.suspended_count = std::to_string(suspended) + " suspended";
+    vm.can_resume = open && t.lines().empty() && suspended_count_ > 0;
+    if (suspended_count_ > 0)
+        vm.suspended_count = std::to_string(suspended_count_) + " suspended";
     vm.search_text = search_text_;
     for (const auto& p : results_) {
         vm.search_results.push_back({p.code, p.name, unit_price_text(p.unit_price, p.unit)});

@@ -81,6 +81,7 @@ class Terminal {
     void line_added(std::size_t index);
     void clear_search();
     void sale_completed();
+    void refresh_suspended_count();
 
     LoginVm login_vm() const;
     SaleVm sale_vm() const;
@@ -99,6 +100,7 @@ class Terminal {
     // The last completed sale, shown until the next sale starts (a refused scan leaves it).
     std::optional<pos::Ticket> completed_;
     std::optional<std::size_t> selected_;
+    std::size_t suspended_count_ = 0;
     std::string search_text_;
     std::vector<pos::Product> results_;
     std::string receipt_text_;

@@ -199,3 +199,22 @@ TEST_CASE_FIXTURE(TerminalFixture, "nothing can be sold before logging in") {
     CHECK(r.error().message.find("Log in first") != std::string::npos);
     CHECK(terminal.screen() == ui::Screen::login);
 }
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "the sale screen counts suspended sales as they are parked and resumed") {
+    log_in();
+    CHECK(screen<ui::SaleVm>().suspended_count.empty());
+    terminal.apply(ui::Scan{demo::milk, ""});
+    REQUIRE(terminal.apply(ui::Suspend{"blue coat"}).ok());
+    auto vm = screen<ui::SaleVm>();
+    CHECK(vm.suspended_count == "1 suspended");
+    CHECK(vm.can_resume);
+    REQUIRE(terminal.apply(ui::ShowSuspended{}).ok());
+    const auto list = screen<ui::SuspendedListVm>();
+    REQUIRE(list.tickets.size() == 1);
+    CHECK(list.tickets[0].label == "blue coat");
+    REQUIRE(terminal.apply(ui::ResumeTicket{list.tickets[0].ticket_id}).ok());
+    vm = screen<ui::SaleVm>();
+    CHECK(vm.suspended_count.empty());
+    CHECK(vm.total == "EUR 1.19");
+}
