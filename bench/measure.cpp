@@ -87,7 +87,8 @@ struct Services {
                 store.events(),
                 store.suspended(),
                 store.stored_value(),
-                store.users()};
+                store.users(),
+                store.archive()};
     }
     pos::User clerk() {
         auto user = store.users().find_by_code("1001");

@@ -300,6 +300,9 @@ pos::StoreSettings demo_settings() {
     settings.cash_rounding = {0, pos::RoundingMode::half_up};  // Germany: no cash rounding
     settings.cash_overtender_limit_minor = 0;
     settings.utc_offset_minutes = 60;  // Berlin, CET (promotion hours are local)
+    settings.store_code = "S001";
+    settings.permissions = pos::default_permissions();
+    settings.returns = pos::ReturnPolicy{};
     return settings;
 }
 
@@ -308,8 +311,10 @@ std::vector<pos::TaxRate> demo_tax_rates() {
 }
 
 std::vector<NewUser> demo_users() {
-    return {{"1001", "Alex Martin", pos::Role::clerk, "1234"},
-            {"9001", "Morgan Lee", pos::Role::manager, "4321"}};
+    return {{"1001", "Alex Martin", pos::Role::clerk, "1234", ""},
+            {"5001", "Jordan Diaz", pos::Role::supervisor, "5555", "BADGE-5001-JD"},
+            {"9001", "Morgan Lee", pos::Role::manager, "4321", "BADGE-9001-ML"},
+            {"9901", "Riley Quinn", pos::Role::administrator, "2468", ""}};
 }
 
 std::vector<NewProduct> demo_products() {
@@ -405,7 +410,21 @@ std::vector<NewProduct> demo_products() {
 }
 
 std::vector<DemoPrice> demo_prices() {
-    return {{"5012345000015", 125, demo_milk_price_change_ms}};
+    std::vector<DemoPrice> prices{{"5012345000015", 125, demo_milk_price_change_ms}};
+    // Deal of the week: in the last week of every four, from 2024 to the end of 2031, the
+    // shampoo is 2.99 (else 3.49) and loose tomatoes 2.99/kg (else 3.49). No 30-day window in
+    // those years misses a deal week, so a return without a receipt shows the lowest-price rule
+    // whatever the date.
+    for (std::int64_t start = demo_opened_at_ms; start < demo_deals_end_ms;
+         start += demo_deal_cycle_ms) {
+        const std::int64_t deal = start + demo_deal_cycle_ms - demo_deal_length_ms;
+        const std::int64_t after = start + demo_deal_cycle_ms;
+        for (const char* code : {"5012345000060", "4664"}) {
+            prices.push_back({code, 299, deal});
+            prices.push_back({code, 349, after});
+        }
+    }
+    return prices;
 }
 
 std::vector<DemoAccount> demo_accounts() {
@@ -514,12 +533,11 @@ pos::Status create_demo_store(Store& store) {
         if (auto added = store.add_user(user); !added)
             return added;
     }
-    for (const DemoPrice& price : demo_prices()) {
-        if (auto added =
-                store.add_price(price.code, price.unit_price_minor, price.effective_from_ms);
-            !added)
-            return added;
-    }
+    std::vector<NewPrice> prices;
+    for (const DemoPrice& price : demo_prices())
+        prices.push_back({price.code, price.unit_price_minor, price.effective_from_ms});
+    if (auto added = store.add_prices(prices); !added)
+        return added;
     auto promotions = demo_promotions(store.catalogue());
     if (!promotions)
         return promotions.error();

@@ -27,6 +27,12 @@ inline constexpr std::int64_t demo_opened_at_ms = 1'704'067'200'000;
 // the price book).
 inline constexpr std::int64_t demo_milk_price_change_ms = 1'830'297'600'000;
 
+// The weekly deals (see demo_prices): a 28-day cycle whose last 7 days are the deal, until
+// 2032-01-01T00:00Z.
+inline constexpr std::int64_t demo_deal_cycle_ms = 28LL * 86'400'000;
+inline constexpr std::int64_t demo_deal_length_ms = 7LL * 86'400'000;
+inline constexpr std::int64_t demo_deals_end_ms = 1'956'528'000'000;
+
 struct DemoPrice {
     std::string code;
     std::int64_t unit_price_minor = 0;

@@ -55,11 +55,6 @@ constexpr std::array<std::pair<pos::RoundingMode, std::string_view>, 7> rounding
     {pos::RoundingMode::ceiling, "ceiling"},
 }};
 
-constexpr std::array<std::pair<pos::Role, std::string_view>, 2> roles{{
-    {pos::Role::clerk, "clerk"},
-    {pos::Role::manager, "manager"},
-}};
-
 constexpr std::array<std::pair<pos::PaymentMethod, std::string_view>, 5> methods{{
     {pos::PaymentMethod::cash, "cash"},
     {pos::PaymentMethod::card, "card"},
@@ -81,13 +76,15 @@ constexpr std::array<std::pair<pos::PromotionKind, std::string_view>, 4> promoti
     {pos::PromotionKind::department_percent, "department_percent"},
 }};
 
-constexpr std::array<std::pair<pos::EventKind, std::string_view>, 6> event_kinds{{
+constexpr std::array<std::pair<pos::EventKind, std::string_view>, 8> event_kinds{{
     {pos::EventKind::line_void, "line_void"},
     {pos::EventKind::ticket_void, "ticket_void"},
     {pos::EventKind::no_sale, "no_sale"},
     {pos::EventKind::price_override, "price_override"},
     {pos::EventKind::suspend, "suspend"},
     {pos::EventKind::resume, "resume"},
+    {pos::EventKind::approval, "approval"},
+    {pos::EventKind::approval_declined, "approval_declined"},
 }};
 
 }  // namespace
@@ -117,10 +114,44 @@ pos::RoundingMode rounding_mode_from(const std::string& text) {
     return value_of(rounding_modes, text, "rounding mode");
 }
 std::string_view role_text(pos::Role role) {
-    return word_of(roles, role);
+    return pos::to_string(role);
 }
 pos::Role role_from(const std::string& text) {
-    return value_of(roles, text, "staff role");
+    if (const auto role = pos::role_from(text))
+        return *role;
+    throw pos::StoreFailure("the store holds an unknown staff role '" + text + "'");
+}
+std::string_view reason_text(pos::ReturnReason reason) {
+    return pos::to_string(reason);
+}
+pos::ReturnReason reason_from(const std::string& text) {
+    if (const auto reason = pos::return_reason_from(text))
+        return *reason;
+    throw pos::StoreFailure("the store holds an unknown return reason '" + text + "'");
+}
+std::string_view disposition_text(pos::Disposition disposition) {
+    return pos::to_string(disposition);
+}
+pos::Disposition disposition_from(const std::string& text) {
+    if (const auto disposition = pos::disposition_from(text))
+        return *disposition;
+    throw pos::StoreFailure("the store holds an unknown disposition '" + text + "'");
+}
+pos::Permission permission_from(const std::string& text) {
+    if (const auto permission = pos::permission_from(text))
+        return *permission;
+    throw pos::StoreFailure("the store holds an unknown permission '" + text + "'");
+}
+std::string_view stock_bucket(pos::Disposition disposition) {
+    switch (disposition) {
+        case pos::Disposition::restock:
+            return "sellable";
+        case pos::Disposition::damaged:
+            return "damaged";
+        case pos::Disposition::return_to_vendor:
+            return "vendor_return";
+    }
+    throw pos::StoreFailure("a disposition has no stock bucket");
 }
 std::string_view method_text(pos::PaymentMethod method) {
     return word_of(methods, method);

@@ -25,13 +25,22 @@ std::string_view rounding_mode_text(pos::RoundingMode mode);
 pos::RoundingMode rounding_mode_from(const std::string& text);
 std::string_view role_text(pos::Role role);
 pos::Role role_from(const std::string& text);
+std::string_view reason_text(pos::ReturnReason reason);
+pos::ReturnReason reason_from(const std::string& text);
+std::string_view disposition_text(pos::Disposition disposition);
+pos::Disposition disposition_from(const std::string& text);
+pos::Permission permission_from(const std::string& text);
+// The stock a returned item goes into: restock -> "sellable", damaged -> "damaged",
+// return_to_vendor -> "vendor_return". Sales take from "sellable".
+std::string_view stock_bucket(pos::Disposition disposition);
 std::string_view method_text(pos::PaymentMethod method);
 pos::PaymentMethod method_from(const std::string& text);
 std::string_view discount_kind_text(pos::DiscountKind kind);
 pos::DiscountKind discount_kind_from(const std::string& text);
 std::string_view promotion_kind_text(pos::PromotionKind kind);
 pos::PromotionKind promotion_kind_from(const std::string& text);
-// The journal's kinds of entry: 'sale' for a completed ticket, the EventKind words otherwise.
+// The journal's kinds of entry: to_string(ticket.kind()) for a completed ticket ('sale',
+// 'return', 'exchange', 'post_void'), 'ticket_void', the EventKind words otherwise.
 std::string_view event_kind_text(pos::EventKind kind);
 
 bool is_stored_value(pos::PaymentMethod method);  // gift card or store credit

@@ -69,6 +69,20 @@ void line_input_fields(Canonical& out, const std::string& p, const pos::TicketLi
     out.field(p + "voided", line.voided ? 1 : 0);
 }
 
+// What a return line gives back (all empty / 0 on a sale line).
+void return_fields(Canonical& out, const std::string& p, const pos::TicketLine& line) {
+    const pos::ReturnOf none;
+    const pos::ReturnOf& returned = line.returned.value_or(none);
+    const bool is_return = line.returned.has_value();
+    out.field(p + "return", is_return ? 1 : 0)
+        .field(p + "return.original_ticket", returned.original_ticket_id)
+        .field(p + "return.original_receipt", returned.original_receipt)
+        .field(p + "return.original_line", returned.original_line_id)
+        .field(p + "return.reason", is_return ? reason_text(returned.reason) : "")
+        .field(p + "return.disposition", is_return ? disposition_text(returned.disposition) : "")
+        .field(p + "return.customer", returned.customer);
+}
+
 }  // namespace
 
 std::string escape_value(std::string_view text) {
@@ -174,6 +188,9 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
         .field("ticket.opened_at_ms", ticket.opened_at_ms())
         .field("ticket.closed_at_ms", closed_at_ms);
     discount_fields(out, "ticket.", ticket.discount());
+    out.field("ticket.kind", pos::to_string(ticket.kind()))
+        .field("ticket.post_void_of", ticket.post_void_of())
+        .field("ticket.post_void_of_receipt", ticket.post_void_of_receipt());
 
     out.field("lines", static_cast<std::int64_t>(ticket.lines().size()));
     std::int64_t number = 0;
@@ -188,6 +205,7 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
             .field(p + "net", line.amounts.net.minor())
             .field(p + "tax", line.amounts.tax.minor())
             .field(p + "gross", line.amounts.gross.minor());
+        return_fields(out, p, line);
     }
 
     out.field("payments", static_cast<std::int64_t>(ticket.payments().size()));
@@ -198,7 +216,22 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
             .field(p + "method", method_text(payment.method))
             .field(p + "amount", payment.amount.minor())
             .field(p + "reference", payment.reference)
-            .field(p + "card_last4", payment.card_last4);
+            .field(p + "card_last4", payment.card_last4)
+            .field(p + "refund_of", payment.refund_of);
+    }
+
+    out.field("approvals", static_cast<std::int64_t>(ticket.approvals().size()));
+    number = 0;
+    for (const pos::ApprovalGrant& approval : ticket.approvals()) {
+        const std::string p = "approval." + std::to_string(++number) + ".";
+        out.field(p + "id", approval.id)
+            .field(p + "rule", pos::to_string(approval.permission))
+            .field(p + "requested_by", approval.requested_by)
+            .field(p + "approved_by", approval.approved_by)
+            .field(p + "approver_name", approval.approver_name)
+            .field(p + "amount", approval.amount_minor)
+            .field(p + "reason", approval.reason)
+            .field(p + "at_ms", approval.at_ms);
     }
 
     const pos::Totals totals = ticket.totals();
@@ -220,6 +253,10 @@ std::string event_body(const pos::TicketEvent& event) {
         .field("event.approved_by", event.approved_by)
         .field("event.amount", event.amount_minor)
         .field("event.reason", event.reason);
+    // Approvals say which rule and who the approver was; other events keep their body as it was.
+    if (event.kind == pos::EventKind::approval || event.kind == pos::EventKind::approval_declined) {
+        out.field("event.rule", event.rule).field("event.approver_name", event.approver_name);
+    }
     return out.text();
 }
 

@@ -77,7 +77,9 @@ std::string resume_body(const Resumption& resumption);
 // A new entry, before it is numbered and chained.
 struct NewEntry {
     std::string terminal_id;
-    std::string kind;  // sale, ticket_void, line_void, no_sale, price_override, suspend, resume
+    // sale, return, exchange, post_void, ticket_void, line_void, no_sale, price_override,
+    // suspend, resume, approval, approval_declined
+    std::string kind;
     std::string entity_id;  // the ticket id (sale, ticket_void of a whole ticket) or the event id
     std::string ticket_id;  // the ticket it concerns; empty for a no-sale
     std::int64_t at_ms = 0;

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "db/store.hpp"
 
@@ -498,11 +499,13 @@ CREATE TABLE suspended_lines (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array migrations{
+const std::array migrations{
     Migration{1, "creating the first schema", schema_1},
     Migration{2, "price book, promotions, tenders, journal, outbox, suspended tickets", schema_2},
+    Migration{3, "returns, exchanges, post-voids, approvals, stock movements", schema_3_sql()},
 };
-static_assert(migrations.size() == static_cast<std::size_t>(current_schema_version),
+static_assert(std::tuple_size_v<decltype(migrations)> ==
+                  static_cast<std::size_t>(current_schema_version),
               "one migration per schema version, numbered from 1");
 static_assert(counter_application_id == 1129206866, "schema_1 writes this id literally");
 

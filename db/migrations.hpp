@@ -2,6 +2,8 @@
 // PRAGMA user_version to its number, so a file is always at exactly one known version.
 #pragma once
 
+#include <string_view>
+
 #include "db/sqlite.hpp"
 #include "db/store.hpp"
 #include "pos/result.hpp"
@@ -20,5 +22,8 @@ pos::Status check_openable(Database& db);
 pos::Status migrate(Database& db, int target_version = current_schema_version);
 
 int schema_version(Database& db);
+
+// The SQL of migration 3 (returns, exchanges, approvals), kept in db/migration_3.cpp.
+std::string_view schema_3_sql();
 
 }  // namespace db

@@ -5,9 +5,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "db/journal.hpp"
 #include "db/sqlite.hpp"
+#include "db/store.hpp"
 #include "pos/ports.hpp"
 #include "pos/promotions.hpp"
 #include "pos/ticket.hpp"
@@ -17,8 +19,16 @@ namespace db {
 // sales.cpp: completed and voided tickets, gift card / store credit debits, journal entry.
 std::unique_ptr<pos::SaleStore> make_sale_store(Database& db, JournalWriter& journal);
 std::unique_ptr<pos::StoredValue> make_stored_value(Database& db, const pos::Currency& currency);
+
+// archive.cpp: completed tickets read back, opened for returns, searched.
+std::unique_ptr<pos::TicketArchive> make_ticket_archive(Database& db,
+                                                        const pos::Currency& currency);
 // A completed ticket by receipt number, exactly as written.
 std::optional<pos::Ticket> read_completed_ticket(Database& db, const std::string& receipt_number);
+std::vector<StockMovement> read_stock_movements(Database& db, const std::string& ticket_id);
+
+// users.cpp: staff, PINs, badges and login state.
+std::unique_ptr<pos::UserDirectory> make_user_directory(Database& db);
 
 // ticket_events.cpp: voids, no-sales, price overrides; suspended tickets.
 std::unique_ptr<pos::EventLog> make_event_log(Database& db, JournalWriter& journal);

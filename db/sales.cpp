@@ -7,26 +7,43 @@
 
 #include "db/format.hpp"
 #include "db/repositories.hpp"
+#include "db/return_guard.hpp"
 #include "db/rows.hpp"
 
 namespace db {
 
 namespace {
 
-// A stored-value account a sale pays from, with what the sale takes from it.
+// A stored-value account a sale pays from, with what the sale takes from it, or an account a
+// refund credits (amount 0, credit > 0).
 struct Debit {
     pos::PaymentMethod kind;
     std::string account;
     std::int64_t account_id = 0;
     std::int64_t amount = 0;  // sum of this ticket's payments from the account
     int payments = 0;
+    std::int64_t credit = 0;  // sum of this ticket's refunds to the account (positive)
 };
+
+// The word journal entries and tickets.kind use: "sale", "return", "exchange", "post_void".
+std::string kind_word(const pos::Ticket& ticket) {
+    return std::string(pos::to_string(ticket.kind()));
+}
+
+// NULL for an empty text: the return and refund columns are NULL on sale lines and payments.
+void bind_text_or_null(Statement& statement, int index, const std::string& text) {
+    if (text.empty())
+        statement.bind_null(index);
+    else
+        statement.bind(index, text);
+}
 
 class SqliteSaleStore final : public pos::SaleStore {
   public:
     SqliteSaleStore(Database& db, JournalWriter& journal)
         : db_(db),
           journal_(journal),
+          guard_(db),
           existing_(db, "SELECT state, receipt_number FROM tickets WHERE id = ?"),
           next_sequence_(db,
                          "INSERT INTO receipt_sequences (terminal_id, last_sequence) VALUES (?, 1)"
@@ -39,19 +56,20 @@ class SqliteSaleStore final : public pos::SaleStore {
                          " tax_rounding, " +
                              std::string(discount_columns) +
                              ", opened_at_ms, completed_at_ms, total_savings, total_discounts,"
-                             " total_net, total_tax, total)"
+                             " total_net, total_tax, total, kind, post_void_of)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " ?, ?, ?)"),
+                             " ?, ?, ?, ?, ?)"),
           insert_line_(db,
                        "INSERT INTO ticket_lines (id, ticket_id, position, " +
                            std::string(line_input_columns) +
                            ", unit_price, extended, promotion_saving, promotion, discount_amount,"
-                           " net, tax, gross)"
+                           " net, tax, gross, original_ticket_id, original_receipt,"
+                           " original_line_id, reason, disposition, customer)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                           " ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           insert_payment_(db,
                           "INSERT INTO payments (id, ticket_id, position, method, amount,"
-                          " reference, card_last4) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          " reference, card_last4, refund_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           account_balance_(db,
                            "SELECT accounts.id, coalesce(sum(ledger.amount), 0)"
                            " FROM stored_value_accounts AS accounts"
@@ -61,7 +79,17 @@ class SqliteSaleStore final : public pos::SaleStore {
                            " GROUP BY accounts.id"),
           insert_debit_(db,
                         "INSERT INTO stored_value_ledger (account_id, amount, reason, ticket_id,"
-                        " payment_id, at_ms) VALUES (?, ?, 'sale', ?, ?, ?)") {}
+                        " payment_id, at_ms) VALUES (?, ?, ?, ?, ?, ?)"),
+          open_store_credit_(db,
+                             "INSERT INTO stored_value_accounts (kind, account, opened_at_ms)"
+                             " VALUES ('store_credit', ?, ?) RETURNING id"),
+          insert_movement_(db,
+                           "INSERT INTO stock_movements (ticket_id, line_id, product_id, bucket,"
+                           " quantity_milli, at_ms) VALUES (?, ?, ?, ?, ?, ?)"),
+          insert_approval_(db,
+                           "INSERT INTO ticket_approvals (ticket_id, position, event_id,"
+                           " permission, requested_by, approved_by, approver_name, amount,"
+                           " reason, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     pos::Result<pos::CompletedSale> complete_sale(const pos::Ticket& ticket,
                                                   std::int64_t completed_at_ms) override {
@@ -91,7 +119,9 @@ class SqliteSaleStore final : public pos::SaleStore {
                 transaction.commit();
                 return pos::CompletedSale{};
             }
-            auto debits = stored_value_debits(ticket);
+            if (auto guarded = guard_.check(ticket); !guarded)
+                return guarded.error();
+            auto debits = stored_value_debits(ticket, completed_at_ms);
             if (!debits)
                 return debits.error();
 
@@ -107,7 +137,8 @@ class SqliteSaleStore final : public pos::SaleStore {
             const std::string receipt = receipt_number_for(ticket.terminal_id(), sequence);
             write(ticket, sequence, receipt, completed_at_ms);
             debit(ticket, *debits, completed_at_ms);
-            journal_.append({ticket.terminal_id(), "sale", ticket.id(), ticket.id(),
+            write_stock_movements(ticket, completed_at_ms);
+            journal_.append({ticket.terminal_id(), kind_word(ticket), ticket.id(), ticket.id(),
                              completed_at_ms,
                              ticket_body(ticket, receipt, sequence, completed_at_ms)});
             transaction.commit();
@@ -174,9 +205,10 @@ class SqliteSaleStore final : public pos::SaleStore {
             const std::string label = stored_value_label(payment.method);
             if (payment.reference.empty())
                 return pos::bad_input("The " + label + " payment has no account number" + refused);
-            if (payment.amount.minor() <= 0) {
+            if (payment.amount.is_zero()) {
                 return pos::bad_input(label + " ending " + last4(payment.reference) +
-                                      ": a payment from it must be more than 0" + refused);
+                                      ": a payment from it (or a refund to it) must not be 0" +
+                                      refused);
             }
         } else if (looks_like_card_number(payment.reference)) {
             return pos::bad_input(
@@ -190,8 +222,10 @@ class SqliteSaleStore final : public pos::SaleStore {
 
     // Every gift card and store credit account the ticket pays from must exist and hold enough
     // for all of its payments from it. Read inside the write transaction, so two terminals
-    // cannot both spend the same balance.
-    pos::Result<std::vector<Debit>> stored_value_debits(const pos::Ticket& ticket) {
+    // cannot both spend the same balance. A refund (negative payment) credits its account: a
+    // gift card must exist; a store credit account that does not is opened here.
+    pos::Result<std::vector<Debit>> stored_value_debits(const pos::Ticket& ticket,
+                                                        std::int64_t at_ms) {
         std::vector<Debit> debits;
         for (const pos::Payment& payment : ticket.payments()) {
             if (!is_stored_value(payment.method))
@@ -200,23 +234,39 @@ class SqliteSaleStore final : public pos::SaleStore {
                 return d.kind == payment.method && d.account == payment.reference;
             });
             if (found == debits.end()) {
-                debits.push_back({payment.method, payment.reference, 0, 0, 0});
+                debits.push_back({payment.method, payment.reference, 0, 0, 0, 0});
                 found = debits.end() - 1;
             }
-            found->amount += payment.amount.minor();
-            ++found->payments;
+            if (payment.amount.is_negative()) {
+                found->credit -= payment.amount.minor();
+            } else {
+                found->amount += payment.amount.minor();
+                ++found->payments;
+            }
         }
         for (Debit& debit : debits) {
             const std::string label =
                 stored_value_label(debit.kind) + " ending " + last4(debit.account);
-            auto use = account_balance_.use();
-            account_balance_.bind_all(method_text(debit.kind), debit.account);
-            if (!account_balance_.step()) {
-                return pos::not_found(label +
-                                      " is not known to this store; the sale was not saved");
+            std::int64_t balance = 0;
+            {
+                auto use = account_balance_.use();
+                account_balance_.bind_all(method_text(debit.kind), debit.account);
+                if (account_balance_.step()) {
+                    debit.account_id = account_balance_.column_int64(0);
+                    balance = account_balance_.column_int64(1);
+                }
             }
-            debit.account_id = account_balance_.column_int64(0);
-            const std::int64_t balance = account_balance_.column_int64(1);
+            if (debit.account_id == 0 && debit.amount == 0 &&
+                debit.kind == pos::PaymentMethod::store_credit) {
+                if (auto opened = open_store_credit(debit, at_ms); !opened)
+                    return opened.error();
+                continue;
+            }
+            if (debit.account_id == 0) {
+                return pos::not_found(label + " is not known to this store; " +
+                                      (debit.amount > 0 ? "the sale" : "the refund") +
+                                      " was not saved");
+            }
             if (balance < debit.amount) {
                 const std::string paid = format_price(debit.amount, ticket.currency());
                 return pos::not_allowed(label + " has " + format_price(balance, ticket.currency()) +
@@ -228,6 +278,24 @@ class SqliteSaleStore final : public pos::SaleStore {
         return debits;
     }
 
+    // A new store credit account for a refund, numbered by the terminal ("SC" + hex digits).
+    pos::Status open_store_credit(Debit& debit, std::int64_t at_ms) {
+        const std::string& account = debit.account;
+        if (account.size() < 4 || account.size() > 32 ||
+            !std::all_of(account.begin(), account.end(), is_ascii_alnum)) {
+            return pos::bad_input("Store credit account " + in_quotes(account) +
+                                  " is not 4 to 32 letters or digits; the refund was not saved");
+        }
+        auto use = open_store_credit_.use();
+        open_store_credit_.bind_all(account, at_ms);
+        if (!open_store_credit_.step())
+            throw pos::StoreFailure("the store credit account was not opened");
+        debit.account_id = open_store_credit_.column_int64(0);
+        open_store_credit_.run();
+        return pos::ok();
+    }
+
+    // Debits and credits in payment order, each pointing at its ticket and payment.
     void debit(const pos::Ticket& ticket, const std::vector<Debit>& debits,
                std::int64_t completed_at_ms) {
         for (const pos::Payment& payment : ticket.payments()) {
@@ -236,10 +304,28 @@ class SqliteSaleStore final : public pos::SaleStore {
             const auto account = std::find_if(debits.begin(), debits.end(), [&](const Debit& d) {
                 return d.kind == payment.method && d.account == payment.reference;
             });
+            const bool refund = payment.amount.is_negative();
             auto use = insert_debit_.use();
             insert_debit_
-                .bind_all(account->account_id, -payment.amount.minor(), ticket.id(), payment.id,
-                          completed_at_ms)
+                .bind_all(account->account_id, -payment.amount.minor(), refund ? "refund" : "sale",
+                          ticket.id(), payment.id, completed_at_ms)
+                .run();
+        }
+    }
+
+    // A sale line takes its quantity out of sellable stock; a return line puts it into its
+    // disposition's bucket. Voided lines moved nothing.
+    void write_stock_movements(const pos::Ticket& ticket, std::int64_t at_ms) {
+        for (const pos::TicketLine& line : ticket.lines()) {
+            if (line.voided || line.quantity.milli == 0)
+                continue;
+            const bool returned = line.returned.has_value();
+            const std::string_view bucket =
+                returned ? stock_bucket(line.returned->disposition) : "sellable";
+            auto use = insert_movement_.use();
+            insert_movement_
+                .bind_all(ticket.id(), line.id, line.product_id, bucket,
+                          returned ? line.quantity.milli : -line.quantity.milli, at_ms)
                 .run();
         }
     }
@@ -263,7 +349,9 @@ class SqliteSaleStore final : public pos::SaleStore {
                 .bind(19, totals.discounts.minor())
                 .bind(20, totals.net.minor())
                 .bind(21, totals.tax.minor())
-                .bind(22, totals.total.minor());
+                .bind(22, totals.total.minor())
+                .bind(23, kind_word(ticket));
+            bind_text_or_null(insert_ticket_, 24, ticket.post_void_of());
             if (voided)
                 insert_ticket_.bind_null(4).bind_null(5);
             insert_ticket_.run();
@@ -281,21 +369,50 @@ class SqliteSaleStore final : public pos::SaleStore {
                 .bind(computed + 4, line.discount_amount.minor())
                 .bind(computed + 5, line.amounts.net.minor())
                 .bind(computed + 6, line.amounts.tax.minor())
-                .bind(computed + 7, line.amounts.gross.minor())
-                .run();
+                .bind(computed + 7, line.amounts.gross.minor());
+            bind_return_of(insert_line_, computed + 8, line);
+            insert_line_.run();
         }
         position = 0;
         for (const pos::Payment& payment : ticket.payments()) {
             auto use = insert_payment_.use();
-            insert_payment_
-                .bind_all(payment.id, ticket.id(), position++, method_text(payment.method),
-                          payment.amount.minor(), payment.reference, payment.card_last4)
+            insert_payment_.bind_all(payment.id, ticket.id(), position++,
+                                     method_text(payment.method), payment.amount.minor(),
+                                     payment.reference, payment.card_last4);
+            bind_text_or_null(insert_payment_, 8, payment.refund_of);
+            insert_payment_.run();
+        }
+        position = 0;
+        for (const pos::ApprovalGrant& approval : ticket.approvals()) {
+            auto use = insert_approval_.use();
+            insert_approval_
+                .bind_all(ticket.id(), position++, approval.id, pos::to_string(approval.permission),
+                          approval.requested_by, approval.approved_by, approval.approver_name,
+                          approval.amount_minor, approval.reason, approval.at_ms)
                 .run();
         }
     }
 
+    // original_ticket_id, original_receipt, original_line_id, reason, disposition, customer:
+    // all NULL on a sale line; the original's three NULL on a return without a receipt.
+    static void bind_return_of(Statement& statement, int first, const pos::TicketLine& line) {
+        if (!line.returned) {
+            for (int i = 0; i < 6; ++i)
+                statement.bind_null(first + i);
+            return;
+        }
+        const pos::ReturnOf& returned = *line.returned;
+        bind_text_or_null(statement, first, returned.original_ticket_id);
+        bind_text_or_null(statement, first + 1, returned.original_receipt);
+        bind_text_or_null(statement, first + 2, returned.original_line_id);
+        statement.bind(first + 3, reason_text(returned.reason))
+            .bind(first + 4, disposition_text(returned.disposition));
+        bind_text_or_null(statement, first + 5, returned.customer);
+    }
+
     Database& db_;
     JournalWriter& journal_;
+    ReturnGuard guard_;
     Statement existing_;
     Statement next_sequence_;
     Statement insert_ticket_;
@@ -303,6 +420,9 @@ class SqliteSaleStore final : public pos::SaleStore {
     Statement insert_payment_;
     Statement account_balance_;
     Statement insert_debit_;
+    Statement open_store_credit_;
+    Statement insert_movement_;
+    Statement insert_approval_;
 };
 
 class SqliteStoredValue final : public pos::StoredValue {
@@ -339,65 +459,6 @@ std::unique_ptr<pos::SaleStore> make_sale_store(Database& db, JournalWriter& jou
 
 std::unique_ptr<pos::StoredValue> make_stored_value(Database& db, const pos::Currency& currency) {
     return std::make_unique<SqliteStoredValue>(db, currency);
-}
-
-std::optional<pos::Ticket> read_completed_ticket(Database& db, const std::string& receipt_number) {
-    Statement head(db,
-                   "SELECT id, terminal_id, sequence, clerk_id, clerk_name, currency_code,"
-                   " currency_exponent, pricing, tax_rounding, opened_at_ms, completed_at_ms, " +
-                       std::string(discount_columns) +
-                       " FROM tickets WHERE receipt_number = ? AND state = 'completed'");
-    head.bind_all(receipt_number);
-    if (!head.step())
-        return std::nullopt;
-    const std::string id = head.column_text(0);
-    const std::string terminal = head.column_text(1);
-    const std::int64_t sequence = head.column_int64(2);
-    const pos::Clerk clerk{head.column_int64(3), head.column_text(4)};
-    const pos::Currency currency = pos::Currency::of(head.column_text(5), head.column_int(6));
-    pos::TaxPolicy policy;
-    policy.pricing = pricing_from(head.column_text(7));
-    policy.rounding = tax_rounding_from(head.column_text(8));
-    const std::int64_t opened = head.column_int64(9);
-    const std::int64_t completed = head.column_int64(10);
-    const pos::Discount discount = read_discount(head, 11);
-
-    Statement line_rows(db, "SELECT id, " + std::string(line_input_columns) +
-                                ", unit_price, extended, promotion_saving, promotion,"
-                                " discount_amount, net, tax, gross"
-                                " FROM ticket_lines WHERE ticket_id = ? ORDER BY position");
-    line_rows.bind_all(id);
-    std::vector<pos::TicketLine> lines;
-    while (line_rows.step()) {
-        pos::TicketLine line;
-        line.id = line_rows.column_text(0);
-        read_line_inputs(line_rows, 1, currency, line);
-        constexpr int computed = 1 + line_input_column_count;
-        const auto money = [&](int column) {
-            return pos::Money(line_rows.column_int64(column), currency);
-        };
-        line.unit_price = money(computed);
-        line.extended = money(computed + 1);
-        line.promotion_saving = money(computed + 2);
-        line.promotion = line_rows.column_text(computed + 3);
-        line.discount_amount = money(computed + 4);
-        line.amounts = {money(computed + 5), money(computed + 6), money(computed + 7)};
-        lines.push_back(std::move(line));
-    }
-
-    Statement payment_rows(db,
-                           "SELECT id, method, amount, reference, card_last4 FROM payments"
-                           " WHERE ticket_id = ? ORDER BY position");
-    payment_rows.bind_all(id);
-    std::vector<pos::Payment> payments;
-    while (payment_rows.step()) {
-        payments.push_back({payment_rows.column_text(0), method_from(payment_rows.column_text(1)),
-                            pos::Money(payment_rows.column_int64(2), currency),
-                            payment_rows.column_text(3), payment_rows.column_text(4)});
-    }
-    return pos::Ticket::restore(id, terminal, clerk, currency, policy, opened, completed,
-                                receipt_number, sequence, std::move(lines), std::move(payments),
-                                discount);
 }
 
 }  // namespace db

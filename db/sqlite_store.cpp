@@ -10,10 +10,9 @@
 #include "db/format.hpp"
 #include "db/journal.hpp"
 #include "db/migrations.hpp"
-#include "db/pin_hash.hpp"
+#include "db/policy_settings.hpp"
 #include "db/repositories.hpp"
 #include "pos/barcode.hpp"
-#include "pos/login.hpp"
 
 namespace db {
 
@@ -203,72 +202,6 @@ class SqliteCatalogue final : public pos::Catalogue {
     Statement search_;
 };
 
-// ---- UserDirectory ----
-
-class SqliteUserDirectory final : public pos::UserDirectory {
-  public:
-    explicit SqliteUserDirectory(Database& db)
-        : db_(db),
-          by_code_(db, "SELECT id, code, name, role FROM users WHERE code = ? AND active = 1") {}
-
-    std::vector<pos::User> active_users() override {
-        Statement query(db_,
-                        "SELECT id, code, name, role FROM users WHERE active = 1"
-                        " ORDER BY name, id");
-        std::vector<pos::User> users;
-        while (query.step())
-            users.push_back(read_user(query));
-        return users;
-    }
-
-    std::optional<pos::User> find_by_code(std::string_view code) override {
-        auto use = by_code_.use();
-        by_code_.bind_all(code);
-        if (!by_code_.step())
-            return std::nullopt;
-        return read_user(by_code_);
-    }
-
-    bool pin_matches(std::int64_t user_id, std::string_view pin) override {
-        std::string hash;
-        {
-            Statement query(db_, "SELECT pin_hash FROM users WHERE id = ? AND active = 1");
-            query.bind_all(user_id);
-            if (!query.step())
-                return false;
-            hash = query.column_text(0);
-        }
-        return pin_matches_hash(hash, pin);
-    }
-
-    pos::LoginState login_state(std::int64_t user_id) override {
-        Statement query(db_, "SELECT failed_attempts, locked_until_ms FROM users WHERE id = ?");
-        query.bind_all(user_id);
-        if (!query.step())
-            return {};
-        return {query.column_int(0), query.column_int64(1)};
-    }
-
-    void save_login_state(std::int64_t user_id, const pos::LoginState& state) override {
-        Statement update(db_,
-                         "UPDATE users SET failed_attempts = ?, locked_until_ms = ? WHERE id = ?");
-        update.bind_all(state.failed_attempts, state.locked_until_ms, user_id).run();
-        if (db_.changes() == 0) {
-            throw pos::StoreFailure("the login state of staff member " + std::to_string(user_id) +
-                                    " could not be saved: there is no such staff member");
-        }
-    }
-
-  private:
-    static pos::User read_user(const Statement& row) {
-        return {row.column_int64(0), row.column_text(1), row.column_text(2),
-                role_from(row.column_text(3))};
-    }
-
-    Database& db_;
-    Statement by_code_;
-};
-
 // ---- Store ----
 
 SqliteStore::SqliteStore(Database db)
@@ -277,11 +210,12 @@ SqliteStore::SqliteStore(Database db)
       journal_(std::make_unique<JournalWriter>(db_)),
       catalogue_(std::make_unique<SqliteCatalogue>(db_, currency_)),
       sales_(make_sale_store(db_, *journal_)),
-      users_(std::make_unique<SqliteUserDirectory>(db_)),
+      users_(make_user_directory(db_)),
       promotions_(make_promotion_source(db_)),
       events_(make_event_log(db_, *journal_)),
       suspended_(make_suspended_tickets(db_, *journal_)),
-      stored_value_(make_stored_value(db_, currency_)) {}
+      stored_value_(make_stored_value(db_, currency_)),
+      archive_(make_ticket_archive(db_, currency_)) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -305,6 +239,9 @@ pos::SuspendedTickets& SqliteStore::suspended() {
 }
 pos::StoredValue& SqliteStore::stored_value() {
     return *stored_value_;
+}
+pos::TicketArchive& SqliteStore::archive() {
+    return *archive_;
 }
 
 JournalReport SqliteStore::verify_journal() {
@@ -350,6 +287,7 @@ pos::StoreSettings SqliteStore::settings() {
         settings.cash_rounding.mode = rounding_mode_from(mode);
     settings.cash_overtender_limit_minor = number_setting(values, key_cash_overtender_limit);
     settings.utc_offset_minutes = static_cast<int>(number_setting(values, key_utc_offset_minutes));
+    read_policy_settings(values, settings);
     return settings;
 }
 
@@ -396,6 +334,8 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
                               std::to_string(settings.utc_offset_minutes) +
                               " minutes is not between -14 and +14 hours; nothing was saved");
     }
+    if (auto policy = check_policy_settings(settings); !policy)
+        return policy;
     std::string address;
     for (std::size_t i = 0; i < settings.address_lines.size(); ++i) {
         if (i > 0)
@@ -425,6 +365,10 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
             auto use = upsert.use();
             upsert.bind_all(key, value).run();
         }
+        for (const auto& [key, value] : policy_setting_rows(settings)) {
+            auto use = upsert.use();
+            upsert.bind_all(key, value).run();
+        }
         transaction.commit();
     } catch (const SqliteError& error) {
         return pos::store_failure(std::string("The settings could not be saved (") + error.what() +
@@ -436,6 +380,10 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
 
 std::optional<pos::Ticket> SqliteStore::find_ticket(const std::string& receipt_number) {
     return read_completed_ticket(db_, receipt_number);
+}
+
+std::vector<StockMovement> SqliteStore::stock_movements(const std::string& ticket_id) {
+    return read_stock_movements(db_, ticket_id);
 }
 
 pos::Status SqliteStore::add_tax_rate(const pos::TaxRate& rate) {
@@ -575,66 +523,41 @@ pos::Status SqliteStore::add_products(const std::vector<NewProduct>& products) {
     return pos::ok();
 }
 
-pos::Status SqliteStore::add_user(const NewUser& user) {
-    std::string label = "Staff member " + in_quotes(user.code);
-    if (!is_blank(user.name))
-        label += " (" + user.name + ")";
-    if (user.code.empty() || user.code.size() > 32 ||
-        !std::all_of(user.code.begin(), user.code.end(), is_ascii_alnum)) {
-        return pos::bad_input(label +
-                              ": the staff code must be 1 to 32 letters or digits; they were not "
-                              "added");
-    }
-    if (is_blank(user.name) || has_control_character(user.name)) {
-        return pos::bad_input(label + ": the name is empty; they were not added");
-    }
-    if (auto format = pos::check_pin_format(user.pin); !format) {
-        return pos::bad_input(label + ": " + format.error().message + "; they were not added");
-    }
-    // Hashing takes a good fraction of a second, so it happens before the write lock is taken.
-    auto hash = hash_pin(user.pin);
-    if (!hash)
-        return hash.error();
-    try {
-        Transaction transaction(db_);
-        Statement existing(db_, "SELECT name FROM users WHERE code = ?");
-        existing.bind_all(user.code);
-        if (existing.step()) {
-            return pos::bad_input(label + ": the staff code is already used by " +
-                                  existing.column_text(0) + "; they were not added");
-        }
-        Statement insert(db_,
-                         "INSERT INTO users (code, name, role, pin_hash, failed_attempts,"
-                         " locked_until_ms, active) VALUES (?, ?, ?, ?, 0, 0, 1)");
-        insert.bind_all(user.code, user.name, role_text(user.role), *hash).run();
-        transaction.commit();
-    } catch (const SqliteError& error) {
-        return pos::store_failure(label + " could not be saved (" + error.what() + ")");
-    }
-    return pos::ok();
-}
-
 pos::Status SqliteStore::add_price(const std::string& product_code, std::int64_t unit_price_minor,
                                    std::int64_t effective_from_ms) {
-    const std::string label = "The price for " + in_quotes(product_code);
-    if (unit_price_minor < 0) {
-        return pos::bad_input(label + " is negative (" + format_price(unit_price_minor, currency_) +
-                              "); it was not added");
-    }
+    return add_prices({{product_code, unit_price_minor, effective_from_ms}});
+}
+
+pos::Status SqliteStore::add_prices(const std::vector<NewPrice>& prices) {
+    std::string label;
     try {
         Transaction transaction(db_);
         Statement product(db_, "SELECT product_id FROM barcodes WHERE code = ?");
-        product.bind_all(product_code);
-        if (!product.step()) {
-            return pos::not_found("No product has the code " + in_quotes(product_code) +
-                                  "; the price was not added");
-        }
         // A second entry for the same moment corrects the first (a price change re-sent).
         Statement upsert(db_,
                          "INSERT INTO prices (product_id, effective_from_ms, unit_price)"
                          " VALUES (?, ?, ?) ON CONFLICT (product_id, effective_from_ms)"
                          " DO UPDATE SET unit_price = excluded.unit_price");
-        upsert.bind_all(product.column_int64(0), effective_from_ms, unit_price_minor).run();
+        const std::string none = prices.size() == 1 ? "it was not added" : "none were added";
+        for (const NewPrice& price : prices) {
+            label = "The price for " + in_quotes(price.product_code);
+            if (price.unit_price_minor < 0) {
+                return pos::bad_input(label + " is negative (" +
+                                      format_price(price.unit_price_minor, currency_) + "); " +
+                                      none);
+            }
+            auto use = product.use();
+            product.bind_all(price.product_code);
+            if (!product.step()) {
+                return pos::not_found("No product has the code " + in_quotes(price.product_code) +
+                                      "; the price was not added" +
+                                      (prices.size() == 1 ? "" : " (nor the others)"));
+            }
+            auto use_upsert = upsert.use();
+            upsert
+                .bind_all(product.column_int64(0), price.effective_from_ms, price.unit_price_minor)
+                .run();
+        }
         transaction.commit();
     } catch (const std::exception& error) {
         return pos::store_failure(label + " could not be saved (" + error.what() + ")");

@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
     pos::EventLog& events() override;
     pos::SuspendedTickets& suspended() override;
     pos::StoredValue& stored_value() override;
+    pos::TicketArchive& archive() override;
 
     JournalReport verify_journal() override;
     std::int64_t pending_outbox_count() override;
@@ -36,6 +37,7 @@ class SqliteStore final : public Store {
 
     std::optional<pos::Ticket> find_ticket(const std::string& receipt_number) override;
     std::int64_t completed_ticket_count() override;
+    std::vector<StockMovement> stock_movements(const std::string& ticket_id) override;
     std::int64_t product_count() override;
     int schema_version() override;
 
@@ -44,6 +46,7 @@ class SqliteStore final : public Store {
     pos::Status add_user(const NewUser& user) override;
     pos::Status add_price(const std::string& product_code, std::int64_t unit_price_minor,
                           std::int64_t effective_from_ms) override;
+    pos::Status add_prices(const std::vector<NewPrice>& prices) override;
     pos::Status add_promotion(const pos::Promotion& promotion) override;
     pos::Status issue_stored_value(pos::PaymentMethod kind, const std::string& account,
                                    std::int64_t amount_minor, std::int64_t at_ms) override;
@@ -62,6 +65,7 @@ class SqliteStore final : public Store {
     std::unique_ptr<pos::EventLog> events_;
     std::unique_ptr<pos::SuspendedTickets> suspended_;
     std::unique_ptr<pos::StoredValue> stored_value_;
+    std::unique_ptr<pos::TicketArchive> archive_;
 };
 
 // The statement Catalogue::find_by_code runs (?1: the moment, ?2: the code), for tests that check

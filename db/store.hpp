@@ -15,7 +15,7 @@
 
 namespace db {
 
-inline constexpr int current_schema_version = 2;
+inline constexpr int current_schema_version = 3;
 
 struct NewProduct {
     std::vector<std::string> barcodes;  // the first is the primary code; GTINs or in-store PLUs
@@ -31,6 +31,26 @@ struct NewUser {
     std::string name;
     pos::Role role = pos::Role::clerk;
     std::string pin;  // hashed with crypto_pwhash before it is stored; never stored plain
+    // Optional badge barcode for approvals; stored as a SHA-256 hash, never plain.
+    std::string badge = {};
+};
+
+// Where goods went: a sale takes from sellable stock; a return line puts the goods into its
+// disposition's bucket. Head office folds these into stock per store (issue 7).
+struct StockMovement {
+    std::string ticket_id;
+    std::string line_id;
+    std::int64_t product_id = 0;
+    std::string bucket;               // "sellable", "damaged", "vendor_return"
+    std::int64_t quantity_milli = 0;  // negative out of the bucket, positive into it
+    std::int64_t at_ms = 0;
+};
+
+// A price book entry for add_prices.
+struct NewPrice {
+    std::string product_code;  // the product's primary (or any) code
+    std::int64_t unit_price_minor = 0;
+    std::int64_t effective_from_ms = 0;
 };
 
 struct JournalReport {
@@ -56,6 +76,7 @@ class Store {
     virtual pos::EventLog& events() = 0;
     virtual pos::SuspendedTickets& suspended() = 0;
     virtual pos::StoredValue& stored_value() = 0;
+    virtual pos::TicketArchive& archive() = 0;
 
     // Walks this store's journal for every terminal: each entry's hash must match a recomputation
     // over the previous hash and the entry's canonical encoding, and sequences must run 1, 2, 3...
@@ -70,6 +91,8 @@ class Store {
     // A completed ticket exactly as written, by its receipt number ("T01-000042").
     virtual std::optional<pos::Ticket> find_ticket(const std::string& receipt_number) = 0;
     virtual std::int64_t completed_ticket_count() = 0;
+    // The stock movements a completed ticket made, in line order.
+    virtual std::vector<StockMovement> stock_movements(const std::string& ticket_id) = 0;
     virtual std::int64_t product_count() = 0;
     virtual int schema_version() = 0;
 
@@ -82,6 +105,8 @@ class Store {
     // unit_price_minor. Entries with a later date wait for it; the latest one in effect wins.
     virtual pos::Status add_price(const std::string& product_code, std::int64_t unit_price_minor,
                                   std::int64_t effective_from_ms) = 0;
+    // Many price book entries in one transaction: all are written, or (one bad) none.
+    virtual pos::Status add_prices(const std::vector<NewPrice>& prices) = 0;
     virtual pos::Status add_promotion(const pos::Promotion& promotion) = 0;
     // Opens a gift card or store credit account with a first balance (a ledger movement).
     virtual pos::Status issue_stored_value(pos::PaymentMethod kind, const std::string& account,
@@ -89,7 +114,9 @@ class Store {
 };
 
 // Fills an empty store with the deterministic demo catalogue (>= 5,000 products, two tax rates,
-// a few weighed items), the demo settings and the two demo accounts the README lists.
+// a few weighed items, a price history with weekly deals), the demo settings (store S001,
+// default permissions and returns policy), the four demo staff with their badges and the demo
+// gift card and store credit accounts the README lists.
 pos::Status create_demo_store(Store& store);
 
 // Real clock and UUIDv7 ids (time-ordered, so they index well), for the terminal.

@@ -45,8 +45,19 @@ class SqliteEventLog final : public pos::EventLog {
             return pos::bad_input("The " + kind + " event has no id" + refused);
         if (event.terminal_id.empty())
             return pos::bad_input("The " + kind + " event has no terminal id" + refused);
-        if (event.kind != pos::EventKind::no_sale && event.ticket_id.empty())
+        const bool approval = event.kind == pos::EventKind::approval ||
+                              event.kind == pos::EventKind::approval_declined;
+        // An approval may be for something outside a ticket (a no-sale, a paid-out).
+        if (event.kind != pos::EventKind::no_sale && !approval && event.ticket_id.empty())
             return pos::bad_input("The " + kind + " event does not say which ticket" + refused);
+        if (approval && !pos::permission_from(event.rule)) {
+            return pos::bad_input("The " + kind + " event names no known rule (" +
+                                  in_quotes(event.rule) + ")" + refused);
+        }
+        if (approval && (event.approved_by == 0 || is_blank(event.approver_name))) {
+            return pos::bad_input("The " + kind + " event does not say who the approver was" +
+                                  refused);
+        }
         if ((event.kind == pos::EventKind::line_void ||
              event.kind == pos::EventKind::price_override) &&
             event.line_id.empty()) {

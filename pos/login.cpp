@@ -56,20 +56,4 @@ Result<User> log_in(UserDirectory& users, Clock& clock, std::string_view staff_c
     return *user;
 }
 
-Result<User> authorise(UserDirectory& users, Clock& clock, const Approval& approval, Role needed,
-                       std::string_view what) {
-    if (approval.staff_code.empty()) {
-        return not_allowed("A manager must approve this: to " + std::string(what) +
-                           ", a manager keys their staff code and PIN");
-    }
-    auto approver = log_in(users, clock, approval.staff_code, approval.pin);
-    if (!approver)
-        return approver.error();
-    if (needed == Role::manager && approver->role != Role::manager) {
-        return not_allowed(approver->name + " is not a manager and cannot approve this (" +
-                           std::string(what) + ")");
-    }
-    return approver;
-}
-
 }  // namespace pos

@@ -22,15 +22,4 @@ Status check_pin_format(std::string_view pin);
 Result<User> log_in(UserDirectory& users, Clock& clock, std::string_view staff_code,
                     std::string_view pin, const LockoutPolicy& policy = {});
 
-// A manager's code and PIN keyed at the till to approve something the clerk may not do alone.
-struct Approval {
-    std::string staff_code;
-    std::string pin;
-};
-
-// Checks the approver as a login does (wrong PINs count toward the same lockout), then that
-// they hold the role. `what` names the action for the message: "override a price".
-Result<User> authorise(UserDirectory& users, Clock& clock, const Approval& approval, Role needed,
-                       std::string_view what);
-
 }  // namespace pos

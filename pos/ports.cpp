@@ -2,10 +2,6 @@
 
 namespace pos {
 
-std::string_view to_string(Role role) {
-    return role == Role::manager ? "manager" : "clerk";
-}
-
 std::string_view to_string(EventKind kind) {
     switch (kind) {
         case EventKind::line_void:
@@ -20,6 +16,10 @@ std::string_view to_string(EventKind kind) {
             return "suspend";
         case EventKind::resume:
             return "resume";
+        case EventKind::approval:
+            return "approval";
+        case EventKind::approval_declined:
+            return "approval_declined";
     }
     return "?";
 }

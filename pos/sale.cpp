@@ -6,6 +6,7 @@
 
 #include "pos/barcode.hpp"
 #include "pos/quantity.hpp"
+#include "pos/sale_support.hpp"
 #include "pos/scan_decode.hpp"
 
 namespace pos {
@@ -163,6 +164,8 @@ Status SaleSession::change_quantity(std::size_t line, std::string_view quantity)
         return s;
     if (auto s = require_line(line); !s)
         return s;
+    if (auto s = detail::require_sale_line(ticket_.lines()[line], "change the quantity"); !s)
+        return s;
     auto parsed = parse_quantity(quantity, ticket_.lines()[line].unit);
     if (!parsed)
         return parsed.error();
@@ -185,89 +188,35 @@ Status SaleSession::void_line(std::size_t line, std::string_view reason) {
     return ok();
 }
 
-namespace {
-
-Status check_discount(const Discount& discount) {
-    if (discount.kind == DiscountKind::percent &&
-        (discount.percent.ppm <= 0 || discount.percent.ppm > Rate::one)) {
-        return bad_input("A discount is more than 0% and at most 100%");
-    }
-    if (discount.kind == DiscountKind::amount && discount.amount_minor <= 0) {
-        return bad_input("A discount amount must be more than zero");
-    }
-    return ok();
-}
-
-}  // namespace
-
-Status SaleSession::set_line_discount(std::size_t line, const Discount& discount) {
-    if (auto s = require_state(TicketState::open, "give a discount"); !s)
-        return s;
-    if (auto s = require_line(line); !s)
-        return s;
-    if (auto s = check_discount(discount); !s)
-        return s;
-    ticket_.set_line_discount(line, discount);
-    return ok();
-}
-
-Status SaleSession::set_ticket_discount(const Discount& discount) {
-    if (auto s = require_state(TicketState::open, "give a discount"); !s)
-        return s;
-    if (ticket_.live_line_count() == 0)
-        return bad_input("Nothing to discount: scan an item first");
-    if (auto s = check_discount(discount); !s)
-        return s;
-    ticket_.set_discount(discount);
-    return ok();
-}
-
-Status SaleSession::override_price(std::size_t line, std::string_view unit_price,
-                                   const Approval& approval, std::string_view reason) {
-    if (auto s = require_state(TicketState::open, "override a price"); !s)
-        return s;
-    if (auto s = require_line(line); !s)
-        return s;
-    auto price = parse_money(unit_price);
-    if (!price)
-        return price.error();
-    if (price->is_negative())
-        return bad_input("A price cannot be negative");
-    std::int64_t approver = clerk_.id;
-    if (clerk_.role != Role::manager) {
-        auto manager = authorise(services_.users, services_.clock, approval, Role::manager,
-                                 "override a price");
-        if (!manager)
-            return manager.error();
-        approver = manager->id;
-    }
-    const std::string line_id = ticket_.lines()[line].id;
-    if (auto s = record(EventKind::price_override, line_id, price->minor(), reason, approver); !s) {
-        return s;
-    }
-    ticket_.set_price_override(line, PriceOverride{price->minor(), approver, std::string(reason)});
-    return ok();
-}
-
-Status SaleSession::void_ticket(std::string_view reason) {
+Status SaleSession::void_ticket(std::string_view reason, const Approval& approval) {
     if (ticket_.state() == TicketState::completed || !ticket_.payments().empty()) {
         return not_allowed("Cannot void this sale: payment has been taken");
     }
     if (ticket_.lines().empty())
         return bad_input("Nothing to void: the sale is empty");
-    if (auto s = record(EventKind::ticket_void, "", ticket_.totals().total.minor(), reason); !s) {
+    const Money total = ticket_.totals().total;
+    auto grant = require_permission(Permission::ticket_void, total.minor(),
+                                    "Void the ticket of " + detail::money_text(total),
+                                    detail::with_reason(approval, reason));
+    if (!grant)
+        return grant.error();
+    const std::int64_t approver = *grant ? (*grant)->approved_by : 0;
+    if (auto s = record(EventKind::ticket_void, "", total.minor(), reason, approver); !s)
         return s;
-    }
     ticket_.mark_voided();
-    ticket_ = fresh_ticket();
+    start_fresh();
     return ok();
 }
 
-Status SaleSession::no_sale(std::string_view reason) {
+Status SaleSession::no_sale(std::string_view reason, const Approval& approval) {
     if (!ticket_.lines().empty() && ticket_.state() != TicketState::completed) {
         return not_allowed("Finish the sale first: a no-sale opens the drawer only between sales");
     }
-    return record(EventKind::no_sale, "", 0, reason);
+    auto grant = require_permission(Permission::no_sale, 0, "Open the drawer with no sale",
+                                    detail::with_reason(approval, reason));
+    if (!grant)
+        return grant.error();
+    return record(EventKind::no_sale, "", 0, reason, *grant ? (*grant)->approved_by : 0);
 }
 
 Status SaleSession::suspend(std::string_view label) {
@@ -275,11 +224,15 @@ Status SaleSession::suspend(std::string_view label) {
         return s;
     if (ticket_.live_line_count() == 0)
         return bad_input("Nothing to suspend: the sale is empty");
+    if (ticket_.has_return_lines()) {
+        return not_allowed(
+            "A ticket with returned items cannot be suspended: finish the return, or void it");
+    }
     auto stored =
         services_.suspended.suspend(ticket_, std::string(label), services_.clock.now_ms());
     if (!stored)
         return stored;
-    ticket_ = fresh_ticket();
+    start_fresh();
     return ok();
 }
 
@@ -296,13 +249,38 @@ Status SaleSession::resume(const std::string& ticket_id) {
     return ok();
 }
 
-Status SaleSession::begin_tender() {
+namespace {
+
+bool has_grant(const Ticket& ticket, Permission permission, std::int64_t at_least_minor) {
+    return std::any_of(ticket.approvals().begin(), ticket.approvals().end(),
+                       [&](const ApprovalGrant& g) {
+                           return g.permission == permission && g.amount_minor >= at_least_minor;
+                       });
+}
+
+}  // namespace
+
+Status SaleSession::begin_tender(const Approval& approval) {
     if (auto s = require_state(TicketState::open, "take payment"); !s)
         return s;
     if (ticket_.live_line_count() == 0)
         return not_allowed("Nothing to pay for: scan an item first");
     refresh_promotions();
+    const Money back = -ticket_.totals().total;
+    const Money limit(settings_.permissions.refund_limit_minor, settings_.currency);
+    std::optional<ApprovalGrant> grant;
+    // An approval given for this refund (or a larger one) before going back to the sale stands.
+    if (back > limit && !has_grant(ticket_, Permission::refund_over_limit, back.minor())) {
+        auto approved = require_permission(Permission::refund_over_limit, back.minor(),
+                                           "Refund " + detail::money_text(back) +
+                                               " (the limit is " + detail::money_text(limit) + ")",
+                                           approval);
+        if (!approved)
+            return approved.error();
+        grant = *approved;
+    }
     ticket_.begin_tender();
+    keep_grant(grant);
     return ok();
 }
 
@@ -328,6 +306,8 @@ Money SaleSession::cash_due() const {
 
 Result<TenderOutcome> SaleSession::tender_cash(std::string_view amount, bool part_payment) {
     if (auto s = require_state(TicketState::tendering, "take cash"); !s)
+        return s.error();
+    if (auto s = require_payment_due(); !s)
         return s.error();
     auto cash = parse_money(amount);
     if (!cash)
@@ -380,6 +360,8 @@ bool all_digits(std::string_view s) {
 Result<TenderOutcome> SaleSession::tender_card(const CardTender& card) {
     if (auto s = require_state(TicketState::tendering, "take a card"); !s)
         return s.error();
+    if (auto s = require_payment_due(); !s)
+        return s.error();
     auto amount = parse_money(card.amount);
     if (!amount)
         return amount.error();
@@ -411,6 +393,8 @@ Result<TenderOutcome> SaleSession::tender_card(const CardTender& card) {
 Result<TenderOutcome> SaleSession::tender_stored_value(PaymentMethod kind, std::string_view account,
                                                        std::string_view amount_text) {
     if (auto s = require_state(TicketState::tendering, "take a gift card"); !s)
+        return s.error();
+    if (auto s = require_payment_due(); !s)
         return s.error();
     const std::string what = kind == PaymentMethod::gift_card ? "Gift card" : "Store credit";
     if (kind != PaymentMethod::gift_card && kind != PaymentMethod::store_credit) {
@@ -469,7 +453,22 @@ Status SaleSession::start_new_ticket() {
     if (!finished && !empty_open) {
         return not_allowed("Finish or clear the current sale before starting a new one");
     }
+    start_fresh();
+    return ok();
+}
+
+void SaleSession::start_fresh() {
     ticket_ = fresh_ticket();
+    originals_.clear();
+    pending_approval_.reset();
+}
+
+Status SaleSession::require_payment_due() const {
+    const Money due = ticket_.totals().due;
+    if (due.is_negative()) {
+        return not_allowed(detail::money_text(-due) +
+                           " goes back to the customer: refund it instead of taking payment");
+    }
     return ok();
 }
 

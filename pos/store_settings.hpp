@@ -4,16 +4,31 @@
 #include <vector>
 
 #include "pos/money.hpp"
+#include "pos/permissions.hpp"
 #include "pos/pricing.hpp"
 #include "pos/tax.hpp"
 
 namespace pos {
+
+// How the store takes goods back.
+struct ReturnPolicy {
+    // Without a receipt: refunded at the lowest price the item had in the last N days.
+    int lowest_price_days = 30;
+    // Without a receipt the refund is store credit, unless the store also allows cash.
+    bool no_receipt_cash_allowed = false;
+    // Per customer (phone or ID) within limit_days: at most limit_count no-receipt returns and
+    // at most limit_minor refunded without a receipt.
+    int limit_days = 30;
+    int limit_count = 3;
+    std::int64_t limit_minor = 10'000;
+};
 
 // What a terminal knows about the store it sells in.
 struct StoreSettings {
     std::string store_name;
     std::vector<std::string> address_lines;
     std::string tax_id;       // printed on receipts: "VAT reg. GB 123 4567 89"
+    std::string store_code;   // "S001": tells this store's receipts from other stores'
     std::string terminal_id;  // "T01": prefixes receipt numbers
     Currency currency;
     int currency_numeric = 978;  // ISO 4217 numeric (978 EUR): checks prices in GS1 AI 393n
@@ -22,6 +37,8 @@ struct StoreSettings {
     CashRounding cash_rounding;                    // e.g. {5}: cash totals round to 0.05
     std::int64_t cash_overtender_limit_minor = 0;  // most change a cash tender may need; 0: none
     int utc_offset_minutes = 0;                    // the store's local time, for promotion hours
+    PermissionTable permissions = default_permissions();
+    ReturnPolicy returns;
 
     TaxPolicy tax_policy() const { return {pricing, tax_rounding}; }
 };

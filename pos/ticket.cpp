@@ -21,6 +21,13 @@ std::string_view to_string(TicketState state) {
 
 namespace {
 
+constexpr std::pair<TicketKind, std::string_view> kind_names[] = {
+    {TicketKind::sale, "sale"},
+    {TicketKind::refund, "return"},
+    {TicketKind::exchange, "exchange"},
+    {TicketKind::post_void, "post_void"},
+};
+
 constexpr std::pair<PaymentMethod, std::string_view> method_names[] = {
     {PaymentMethod::cash, "cash"},
     {PaymentMethod::card, "card"},
@@ -29,7 +36,33 @@ constexpr std::pair<PaymentMethod, std::string_view> method_names[] = {
     {PaymentMethod::cash_rounding, "cash_rounding"},
 };
 
+bool is_return(const TicketLine& line) {
+    return line.returned.has_value();
+}
+
+// Callers check first; a return line's quantity and amounts are fixed when it is added.
+void require_sale_line(const TicketLine& line) {
+    if (is_return(line))
+        throw std::logic_error("a return line's amounts are fixed; void it and return again");
+}
+
 }  // namespace
+
+std::string_view to_string(TicketKind kind) {
+    for (const auto& [k, name] : kind_names) {
+        if (k == kind)
+            return name;
+    }
+    return "?";
+}
+
+std::optional<TicketKind> ticket_kind_from(std::string_view name) {
+    for (const auto& [k, n] : kind_names) {
+        if (n == name)
+            return k;
+    }
+    return std::nullopt;
+}
 
 std::string_view to_string(PaymentMethod method) {
     for (const auto& [m, name] : method_names) {
@@ -53,7 +86,9 @@ std::string payment_label(const Payment& p) {
     };
     switch (p.method) {
         case PaymentMethod::cash:
-            return p.amount.is_negative() ? "Change" : "Cash";
+            if (!p.amount.is_negative())
+                return "Cash";
+            return p.refund_of.empty() ? "Change" : "Cash refund";
         case PaymentMethod::card:
             return "Card" + ending(p.card_last4);
         case PaymentMethod::gift_card:
@@ -74,6 +109,26 @@ Ticket::Ticket(std::string id, std::string terminal_id, Clerk clerk, Currency cu
       currency_(currency),
       policy_(policy),
       opened_at_ms_(opened_at_ms) {}
+
+TicketKind Ticket::kind() const {
+    if (!post_void_of_.empty())
+        return TicketKind::post_void;
+    bool returns = false;
+    bool sales = false;
+    for (const auto& line : lines_) {
+        if (line.voided)
+            continue;
+        (is_return(line) ? returns : sales) = true;
+    }
+    if (returns)
+        return sales ? TicketKind::exchange : TicketKind::refund;
+    return TicketKind::sale;
+}
+
+bool Ticket::has_return_lines() const {
+    return std::any_of(lines_.begin(), lines_.end(),
+                       [](const TicketLine& l) { return !l.voided && is_return(l); });
+}
 
 Totals Ticket::totals() const {
     const Money zero(0, currency_);
@@ -103,9 +158,13 @@ Totals Ticket::totals() const {
 }
 
 Money Ticket::change_given() const {
+    // Change exists only when the customer owes money; when the store owes (a return, or an
+    // exchange that gives money back) negative cash is the refund itself.
     Money change(0, currency_);
+    if (totals().total <= change)
+        return change;
     for (const auto& p : payments_) {
-        if (p.method == PaymentMethod::cash && p.amount.is_negative())
+        if (p.method == PaymentMethod::cash && p.amount.is_negative() && p.refund_of.empty())
             change -= p.amount;
     }
     return change;
@@ -118,6 +177,7 @@ std::size_t Ticket::live_line_count() const {
 
 std::int64_t Ticket::item_count() const {
     std::int64_t items = 0;
+    // Returned items count too: the customer hands them over.
     for (const auto& line : lines_) {
         if (line.voided)
             continue;
@@ -127,9 +187,11 @@ std::int64_t Ticket::item_count() const {
 }
 
 Money Ticket::tendered() const {
+    // A post-void's positive payments give back an earlier sale's change: not handed over now.
     Money sum(0, currency_);
     for (const auto& p : payments_) {
-        if (p.method != PaymentMethod::cash_rounding && !p.amount.is_negative())
+        if (p.method != PaymentMethod::cash_rounding && !p.amount.is_negative() &&
+            p.refund_of.empty())
             sum += p.amount;
     }
     return sum;
@@ -165,6 +227,7 @@ std::size_t Ticket::add_line(std::string line_id, const Product& product, Quanti
 
 void Ticket::set_quantity(std::size_t index, Quantity quantity) {
     require_open();
+    require_sale_line(lines_.at(index));
     lines_.at(index).quantity = quantity;
     reprice();
 }
@@ -177,12 +240,14 @@ void Ticket::void_line(std::size_t index) {
 
 void Ticket::set_line_discount(std::size_t index, Discount discount) {
     require_open();
+    require_sale_line(lines_.at(index));
     lines_.at(index).discount = std::move(discount);
     reprice();
 }
 
 void Ticket::set_price_override(std::size_t index, std::optional<PriceOverride> price_override) {
     require_open();
+    require_sale_line(lines_.at(index));
     lines_.at(index).price_override = std::move(price_override);
     reprice();
 }
@@ -191,6 +256,30 @@ void Ticket::set_discount(Discount discount) {
     require_open();
     discount_ = std::move(discount);
     reprice();
+}
+
+std::size_t Ticket::add_return_line(TicketLine line) {
+    require_open();
+    if (!is_return(line))
+        throw std::logic_error("a return line needs its ReturnOf");
+    lines_.push_back(std::move(line));
+    reprice();
+    return lines_.size() - 1;
+}
+
+void Ticket::add_approval(ApprovalGrant grant) {
+    if (state_ == TicketState::completed)
+        throw std::logic_error("a completed ticket is final");
+    approvals_.push_back(std::move(grant));
+}
+
+void Ticket::set_post_void_of(std::string ticket_id, std::string receipt_number) {
+    require_open();
+    if (std::any_of(lines_.begin(), lines_.end(),
+                    [](const TicketLine& l) { return !is_return(l); }))
+        throw std::logic_error("a post-void holds only the returned lines of its original");
+    post_void_of_ = std::move(ticket_id);
+    post_void_of_receipt_ = std::move(receipt_number);
 }
 
 void Ticket::begin_tender() {
@@ -239,12 +328,16 @@ Ticket Ticket::restore(std::string id, std::string terminal_id, Clerk clerk, Cur
                        TaxPolicy policy, std::int64_t opened_at_ms, std::int64_t completed_at_ms,
                        std::string receipt_number, std::int64_t sequence,
                        std::vector<TicketLine> lines, std::vector<Payment> payments,
-                       Discount discount) {
+                       Discount discount, std::vector<ApprovalGrant> approvals,
+                       std::string post_void_of, std::string post_void_of_receipt) {
     Ticket t(std::move(id), std::move(terminal_id), std::move(clerk), currency, policy,
              opened_at_ms);
     t.lines_ = std::move(lines);
     t.payments_ = std::move(payments);
     t.discount_ = std::move(discount);
+    t.approvals_ = std::move(approvals);
+    t.post_void_of_ = std::move(post_void_of);
+    t.post_void_of_receipt_ = std::move(post_void_of_receipt);
     t.state_ = TicketState::completed;
     t.completed_at_ms_ = completed_at_ms;
     t.receipt_number_ = std::move(receipt_number);

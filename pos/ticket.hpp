@@ -7,15 +7,23 @@
 #include <vector>
 
 #include "pos/money.hpp"
+#include "pos/permissions.hpp"
 #include "pos/pricing.hpp"
 #include "pos/product.hpp"
 #include "pos/promotions.hpp"
+#include "pos/return_terms.hpp"
 #include "pos/tax.hpp"
 
 namespace pos {
 
 enum class TicketState { open, tendering, completed, voided };
 std::string_view to_string(TicketState state);
+
+// What a completed ticket is, from its lines: only sale lines, a sale; only return lines, a
+// refund (a "return" to people); both, an exchange. A post-void reverses a whole completed ticket.
+enum class TicketKind { sale, refund, exchange, post_void };
+std::string_view to_string(TicketKind kind);  // "sale", "return", "exchange", "post_void"
+std::optional<TicketKind> ticket_kind_from(std::string_view name);
 
 struct TicketLine {
     std::string id;  // UUID minted on the terminal
@@ -31,6 +39,8 @@ struct TicketLine {
     Quantity quantity;
     Discount discount;    // keyed for this line
     bool voided = false;  // kept on the ticket (and the receipt) but worth nothing
+    // Set on a return line (see ReturnOf): amounts negative and fixed, never re-priced.
+    std::optional<ReturnOf> returned;
 
     // Computed by the pricing engine after every change; never set by hand.
     Money unit_price;        // the override's price, or list_price
@@ -52,6 +62,9 @@ struct Payment {
     // card: the payment terminal's reference; gift card / store credit: the account number.
     std::string reference;
     std::string card_last4;  // card only; a full card number is never taken or stored
+    // A refund (negative amount) back to a tender of an earlier sale: that sale's ticket id.
+    // Empty for money taken, change, and refunds of returns without a receipt.
+    std::string refund_of{};  // {}: older five-field initialisers stay warning-free
 };
 
 // How a payment is named to people, on screen and on receipts: "Cash", "Change",
@@ -74,6 +87,19 @@ struct Totals {
     Money paid;   // sum of payments, change included (so it equals total once completed)
     Money due;    // total - paid
     std::vector<TaxSummaryRow> tax_summary;  // one row per rate, in order of first use
+};
+
+// An approval given on this ticket: printed on its receipt and stored with it.
+struct ApprovalGrant {
+    std::string id;  // the journal event's id
+    Permission permission = Permission::price_override;
+    std::int64_t requested_by = 0;
+    std::int64_t approved_by = 0;
+    std::string approver_name;
+    std::int64_t amount_minor = 0;
+    std::string reason;
+    std::int64_t at_ms = 0;
+    friend bool operator==(const ApprovalGrant&, const ApprovalGrant&) = default;
 };
 
 struct Clerk {
@@ -100,14 +126,21 @@ class Ticket {
     const std::vector<TicketLine>& lines() const { return lines_; }
     const std::vector<Payment>& payments() const { return payments_; }
     const Discount& discount() const { return discount_; }  // on the whole ticket
+    const std::vector<ApprovalGrant>& approvals() const { return approvals_; }
+    TicketKind kind() const;
+    // A post-void: the ticket id and receipt number of the completed ticket it reverses.
+    const std::string& post_void_of() const { return post_void_of_; }
+    const std::string& post_void_of_receipt() const { return post_void_of_receipt_; }
+    bool has_return_lines() const;
     Totals totals() const;
-    // Change handed back: the negated sum of negative cash payments.
+    // Change handed back: the negated sum of negative cash payments that are not refunds, on a
+    // ticket whose total is positive (on a return, negative cash is the refund, not change).
     Money change_given() const;
     // Lines that count (not voided).
     std::size_t live_line_count() const;
     // Items as a customer counts them: units of counted lines, one per weighed line.
     std::int64_t item_count() const;
-    // What the customer handed over: every payment but change and cash rounding.
+    // What the customer handed over: every payment but change, cash rounding and refunds.
     Money tendered() const;
 
     // Editing; only while open. Every edit re-prices the whole ticket: promotions, discounts and
@@ -119,6 +152,11 @@ class Ticket {
     void set_line_discount(std::size_t index, Discount discount);
     void set_price_override(std::size_t index, std::optional<PriceOverride> price_override);
     void set_discount(Discount discount);
+    // A return line built by pos/returns.hpp, its amounts already computed (negative).
+    std::size_t add_return_line(TicketLine line);
+    void add_approval(ApprovalGrant grant);  // any state before completion
+    // Makes this (empty, open) ticket the post-void of a completed one.
+    void set_post_void_of(std::string ticket_id, std::string receipt_number);
 
     void begin_tender();
     void resume_editing();  // tendering -> open; only with no payments taken
@@ -133,7 +171,8 @@ class Ticket {
                           TaxPolicy policy, std::int64_t opened_at_ms, std::int64_t completed_at_ms,
                           std::string receipt_number, std::int64_t sequence,
                           std::vector<TicketLine> lines, std::vector<Payment> payments,
-                          Discount discount = {});
+                          Discount discount = {}, std::vector<ApprovalGrant> approvals = {},
+                          std::string post_void_of = {}, std::string post_void_of_receipt = {});
     // Rebuilds an open (suspended) ticket from its inputs; call set_promotions to price it.
     static Ticket restore_open(std::string id, std::string terminal_id, Clerk clerk,
                                Currency currency, TaxPolicy policy, std::int64_t opened_at_ms,
@@ -157,6 +196,9 @@ class Ticket {
     std::vector<Payment> payments_;
     Discount discount_;
     std::vector<Promotion> promotions_;
+    std::vector<ApprovalGrant> approvals_;
+    std::string post_void_of_;
+    std::string post_void_of_receipt_;
 };
 
 }  // namespace pos

@@ -1,6 +1,8 @@
 // Ticket::reprice: the one place a ticket's computed amounts come from. Order: unit price
 // (override or price book) -> extended -> promotions -> line discount -> ticket discount
-// (allocated over the lines) -> tax (per line, or per rate and allocated back).
+// (allocated over the lines) -> tax (per line, or per rate and allocated back). Return lines
+// are never re-priced: their refund was fixed when they were added (pos/returns.hpp), so
+// promotions, the ticket discount and per-ticket tax rounding see only the sale lines.
 #include <algorithm>
 
 #include "pos/ticket.hpp"
@@ -8,6 +10,19 @@
 namespace pos {
 
 namespace {
+
+bool is_return(const TicketLine& line) {
+    return line.returned.has_value();
+}
+
+// A voided return line refunds nothing; its unit price stays for the receipt.
+void zero_voided_return(TicketLine& line, const Currency& currency) {
+    const Money zero(0, currency);
+    line.extended = zero;
+    line.promotion_saving = zero;
+    line.discount_amount = zero;
+    line.amounts = {zero, zero, zero};
+}
 
 Money discount_on(const Money& base, const Discount& discount) {
     const Money zero(0, base.currency());
@@ -39,6 +54,12 @@ void price_units_and_promotions(std::vector<TicketLine>& lines,
                                 const Currency& currency) {
     std::vector<PromotionInput> inputs;
     for (auto& line : lines) {
+        if (is_return(line)) {
+            if (line.voided)
+                zero_voided_return(line, currency);
+            inputs.push_back({line.product_id, line.department, 0, 0, 0, false});
+            continue;
+        }
         line.unit_price = line.price_override
                               ? Money(line.price_override->unit_price_minor, currency)
                               : line.list_price;
@@ -52,6 +73,8 @@ void price_units_and_promotions(std::vector<TicketLine>& lines,
     }
     const auto outcome = evaluate_promotions(inputs, promotions);
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (is_return(lines[i]))
+            continue;
         lines[i].promotion_saving = Money(outcome.saving_minor[i], currency);
         lines[i].promotion = outcome.names[i];
     }
@@ -64,6 +87,11 @@ std::vector<Money> apply_discounts(std::vector<TicketLine>& lines, const Discoun
     std::vector<std::int64_t> weights;
     Money subtotal(0, currency);
     for (auto& line : lines) {
+        if (is_return(line)) {
+            after.push_back(Money(0, currency));
+            weights.push_back(0);
+            continue;
+        }
         const Money base = line.extended - line.promotion_saving;
         line.discount_amount = line.voided ? Money(0, currency) : discount_on(base, line.discount);
         after.push_back(base - line.discount_amount);
@@ -72,6 +100,8 @@ std::vector<Money> apply_discounts(std::vector<TicketLine>& lines, const Discoun
     }
     const auto shares = spread(discount_on(subtotal, ticket_discount), weights);
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (is_return(lines[i]))
+            continue;  // weight zero: its share is always zero
         lines[i].discount_amount += shares[i];
         after[i] -= shares[i];
     }
@@ -82,12 +112,15 @@ void apply_tax(std::vector<TicketLine>& lines, const std::vector<Money>& values,
                const TaxPolicy& policy) {
     if (policy.rounding == TaxRounding::per_line) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            lines[i].amounts = split_tax(values[i], lines[i].tax, policy.pricing);
+            if (!is_return(lines[i]))
+                lines[i].amounts = split_tax(values[i], lines[i].tax, policy.pricing);
         }
         return;
     }
     // Per ticket: each rate's tax is computed once on its total, then shared out.
-    std::vector<bool> done(lines.size(), false);
+    std::vector<bool> done;  // return lines start done: their tax is fixed
+    for (const auto& line : lines)
+        done.push_back(is_return(line));
     for (std::size_t first = 0; first < lines.size(); ++first) {
         if (done[first])
             continue;

@@ -24,9 +24,9 @@ float base_font_px(int window_height) {
 namespace {
 
 // Latin-1 plus the few symbols the screens use: dashes and quotes, bullet, ellipsis, angle
-// quotes, euro, arrows, erase-left (⌫) and the PIN dot.
-const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x203A, 0x20AC, 0x20AC, 0x2190,
-                                0x2193, 0x232B, 0x232B, 0x25CF, 0x25CF, 0};
+// quotes, euro, arrows, minus, erase-left (⌫) and the PIN dot.
+const ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2013, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                0x2212, 0x2212, 0x232B, 0x232B, 0x25CF, 0x25CF, 0};
 
 ImFont* load_font(const char* file, float size) {
     ImGuiIO& io = ImGui::GetIO();
@@ -112,10 +112,42 @@ void on_new_screen(DrawState& state) {
     state.more = false;
     state.letters = false;
     state.confirm_void = false;
-    state.approval = {};
+    state.price = {};
     state.tender = {};
+    state.returns.no_receipt = false;
+    state.returns.post_void = false;
+    state.returns.field = 0;
     state.tender_amount.clear();
     state.notice.clear();
+}
+
+void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents& out) {
+    std::visit(
+        [&](const auto& s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, LoginVm>) {
+                draw_login(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SaleVm>) {
+                draw_sale(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, TenderVm>) {
+                if (s.refund) {
+                    draw_refund(s, state, screen, out);
+                } else {
+                    draw_tender(s, state, screen, out);
+                }
+            } else if constexpr (std::is_same_v<T, CompletedVm>) {
+                draw_completed(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SuspendedListVm>) {
+                draw_suspended(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, ReturnVm>) {
+                draw_return(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, TicketSearchVm>) {
+                draw_ticket_search(s, state, screen, out);
+            } else {
+                draw_store_problem(s, state, screen, out);
+            }
+        },
+        vm.screen);
 }
 
 }  // namespace
@@ -160,32 +192,28 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
     Box screen{0, 0, display.x, display.y};
     draw_status_bar(vm.status_line, screen.cut_top(std::round(1.7f * px())));
     screen = screen.inset(gap());
-    if (vm.message.kind != MessageKind::none) {
+    if (vm.message.kind != MessageKind::none && !vm.approval) {  // the dialog shows it
         const float h = banner_height(vm.message, screen.w);
         draw_banner(vm.message, state, screen.cut_top(h, gap()), out);
     }
 
-    std::visit(
-        [&](const auto& s) {
-            using T = std::decay_t<decltype(s)>;
-            if constexpr (std::is_same_v<T, LoginVm>) {
-                draw_login(s, state, screen, out);
-            } else if constexpr (std::is_same_v<T, SaleVm>) {
-                draw_sale(s, state, screen, out);
-            } else if constexpr (std::is_same_v<T, TenderVm>) {
-                draw_tender(s, state, screen, out);
-            } else if constexpr (std::is_same_v<T, CompletedVm>) {
-                draw_completed(s, state, screen, out);
-            } else if constexpr (std::is_same_v<T, SuspendedListVm>) {
-                draw_suspended(s, state, screen, out);
-            } else {
-                draw_store_problem(s, state, screen, out);
-            }
-        },
-        vm.screen);
+    if (vm.approval) {
+        // The dialog takes the keyboard (a badge scanned, a PIN typed). The screen under it is
+        // drawn as it is but cannot be used: what it would do is dropped with a copy of the state.
+        take_approval_keyboard(state, out);
+        DrawState under = state;
+        Intents ignored;
+        draw_screen(vm, under, screen, ignored);
+    } else {
+        state.approval = {};
+        draw_screen(vm, state, screen, out);
+    }
 
     ImGui::PopFont();
     ImGui::End();
+    if (vm.approval) {
+        draw_approval(*vm.approval, vm.message, state, out);
+    }
     return out;
 }
 

@@ -18,13 +18,47 @@ struct Rect {
     float cy() const { return (y0 + y1) / 2; }
 };
 
-// A price override waiting for a manager's approval (sale screen), keyed on its own keypad.
-struct ApprovalForm {
+// A new unit price for the selected line (sale screen), keyed on its own keypad. Whoever must
+// approve it does so in the approval dialog the Terminal then asks for.
+struct PriceForm {
     bool open = false;
-    std::string price;  // the new unit price
+    std::string price;
+};
+
+// The approval dialog, drawn over any screen while FrameVm::approval is set: the approver's
+// staff code and PIN (or a scanned badge) and the reason.
+struct ApprovalForm {
+    bool open = false;    // drawn last frame: the form is cleared when the dialog goes away
+    std::string request;  // what it was keyed for (rule and what): another request starts anew
     std::string staff_code;
     std::string pin;
-    int field = 0;  // where keys go: 0 price, 1 staff code, 2 PIN
+    std::string badge;  // scanned: stands for the code and PIN
+    std::string reason;
+    int field = 0;  // where keys go: 0 staff code, 1 PIN, 2 reason
+};
+
+// The return screen: the receipt number being keyed, the choices that apply to the next line
+// returned, the quantity of each line, the no-receipt form and the post-void reason.
+struct ReturnForm {
+    std::string receipt;               // typed or scanned, sent with Find
+    std::string open_receipt;          // the receipt the quantities below belong to
+    std::map<std::size_t, int> count;  // by original line: how many to return (default 1)
+    std::string reason;                // Choice::code, or empty until chosen
+    std::string disposition;
+    bool no_receipt = false;  // the no-receipt form replaces the receipt's lines
+    std::string code;         // no receipt: the item, its quantity, the customer
+    std::string quantity;
+    std::string customer;
+    bool post_void = false;  // the post-void panel (asks a reason)
+    std::string void_reason;
+    int field = 0;  // where keys go: 0 receipt; no receipt 1 code, 2 quantity, 3 customer;
+                    // 4 post-void reason
+};
+
+// The find-a-ticket screen's fields.
+struct SearchForm {
+    std::string from, to, amount, card, item;
+    int field = 0;  // 0 from, 1 to, 2 amount, 3 card, 4 item
 };
 
 enum class TenderPanel { cash, card, gift_card, store_credit };
@@ -51,7 +85,10 @@ struct DrawState {
     bool more = false;            // sale: the less frequent actions replace the keypad
     bool letters = false;         // sale: the on-screen letter keyboard is up
     bool confirm_void = false;    // sale: "Void sale" tapped once; "Confirm void" voids it
-    ApprovalForm approval;        // sale: the price override panel
+    PriceForm price;              // sale: the price override panel
+    ApprovalForm approval;        // the approval dialog over any screen
+    ReturnForm returns;           // the return screen
+    SearchForm search;            // the find-a-ticket screen
     TenderForm tender;            // tender: the selected method and its fields
     // A scanner burst too long for a short field (an amount, a PIN) clears the field; the rest of
     // the burst, its Enter included, is dropped until the typing pauses.

@@ -80,6 +80,61 @@ struct TenderStoreCredit {
     std::string account;
     std::string amount;
 };
+// --- Returns, exchanges, finding tickets, post-void ---
+struct StartReturn {};  // to the return screen; return lines join the open ticket (an exchange)
+struct OpenReceipt {    // a receipt number typed or scanned: its lines, to pick what comes back
+    std::string receipt;
+};
+struct ReturnItem {           // a line of the open receipt
+    std::size_t index = 0;    // 0-based line of the original receipt
+    std::string quantity;     // empty: 1 (or the whole weight of a weighed line)
+    std::string reason;       // pos::ReturnReason name: "faulty"
+    std::string disposition;  // pos::Disposition name: "restock"
+};
+struct ReturnWithoutReceipt {
+    std::string code;  // the item's barcode or PLU
+    std::string quantity;
+    std::string reason;
+    std::string disposition;
+    std::string customer;  // phone or ID, for the per-customer limits
+};
+struct ShowTicketSearch {};  // the find-a-ticket screen
+// Every field optional. Times are the store's local time: "2026-11-23 14:00" or "14:00" (today).
+struct FindTickets {
+    std::string from;
+    std::string to;
+    std::string amount;  // the ticket's total: "12.34"
+    std::string card;    // a card reference or last four digits
+    std::string item;    // a product code or words of its name
+};
+struct OpenFound {  // a row of the found tickets: shown as it was printed; can start a return
+    std::size_t index = 0;
+};
+struct PostVoid {  // the receipt open on the return screen
+    std::string reason;
+};
+// While a refund is due: method "" gives all of it back to the original tenders; otherwise
+// "cash", "card", "gift", "credit" with an optional amount and reference (card reference or
+// account; credit with no account opens a new store credit account).
+struct Refund {
+    std::string method;
+    std::string amount;
+    std::string reference;
+};
+// --- Approvals: answer the approval dialog for whatever is pending ---
+struct Approve {
+    std::string staff_code;
+    std::string pin;
+    std::string badge;  // scanned instead of code and PIN
+    std::string reason;
+};
+struct Decline {
+    std::string staff_code;
+    std::string pin;
+    std::string badge;
+    std::string reason;
+};
+struct CancelApproval {};
 struct NewSale {};
 struct DismissMessage {};
 struct Quit {};  // close the window; handled by the window itself
@@ -88,6 +143,8 @@ using Intent =
     std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
                  DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
                  ShowSuspended, ResumeTicket, Pay, BackToSale, TenderCash, TenderCard,
-                 TenderGiftCard, TenderStoreCredit, NewSale, DismissMessage, Quit>;
+                 TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt, ReturnItem,
+                 ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
+                 Approve, Decline, CancelApproval, NewSale, DismissMessage, Quit>;
 
 }  // namespace ui

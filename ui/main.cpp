@@ -91,7 +91,7 @@ void show_store_problem(const pos::Error& error, const std::filesystem::path& di
             ") aside to start a fresh demo "
             "store."};
     ui::run_window({[&] {
-                        return ui::FrameVm{problem, {}, "Counter"};
+                        return ui::FrameVm{problem, {}, "Counter", std::nullopt};
                     },
                     [](const ui::Intent&) {}},
                    window);

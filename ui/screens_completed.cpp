@@ -41,14 +41,23 @@ void draw_summary(const CompletedVm& vm, DrawState& state, Box box, Intents& out
             typing ? colour::ink : colour::muted,
             typing ? state.scan_text : "Scan the next item to start a new sale");
 
-    text_at(fonts().bold, inner.cut_top(std::round(1.3f * px())).min(), colour::muted, "Change");
+    if (!vm.title.empty()) {  // "Refund complete", "Exchange complete"
+        ImFont* heading = fonts().heading ? fonts().heading : fonts().bold;
+        text_at(heading, inner.cut_top(heading->FontSize, gap()).min(), colour::ink,
+                fit(heading, vm.title, inner.w));
+    }
+    // The figure handed over: the change, or on a refund what went back.
+    const bool refund = !vm.refunded.empty();
+    const std::string& figure = refund ? vm.refunded : vm.change;
+    text_at(fonts().bold, inner.cut_top(std::round(1.3f * px())).min(), colour::muted,
+            refund ? "Refunded" : "Change");
     ImFont* change_font = fonts().huge;
-    if (text_size(change_font, vm.change).x > inner.w) {
+    if (text_size(change_font, figure).x > inner.w) {
         change_font = fonts().large;
     }
-    const ImVec2 size = text_size(change_font, vm.change);
+    const ImVec2 size = text_size(change_font, figure);
     const Box change = inner.cut_top(size.y, px());
-    text_at(change_font, change.min(), colour::good, vm.change);
+    text_at(change_font, change.min(), refund ? colour::refund : colour::good, figure);
     record_text(state, "change##done", change.min(), size);
 
     fill(inner.cut_top(1, px()), colour::rule);

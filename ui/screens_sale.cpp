@@ -121,7 +121,7 @@ void draw_hint(const SaleVm& vm, const DrawState& state, const Box& box) {
 // for a suspended sale) use what was keyed or typed before "More" was tapped.
 void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
     const bool has_lines = !vm.lines.empty();
-    const int rows = 3;
+    const int rows = 4;
     const float grid_h = std::min(box.h, rows * std::round(1.3f * touch()) + (rows - 1) * gap());
     const Box grid = box.cut_bottom(grid_h, gap());
     if (box.h >= 2 * px()) {
@@ -130,12 +130,18 @@ void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
                                         : "Key a discount (10% or 2.00) or type a name for a "
                                           "suspended sale first");
     }
-    auto cell = [&](int col, int r) { return grid.cell(2, rows, col, r, gap()); };
+    auto cell = [&](int col, int r) { return grid.cell(2, rows, col, r + 1, gap()); };
     auto done = [&] {
         clear_entry(state);
         state.more = false;
         state.confirm_void = false;
     };
+    // Returns join this ticket: with new items on it, it becomes an exchange.
+    if (button(state, "Return##sale", grid.cell(2, rows, 0, 0, gap(), 2), Tone::key, vm.can_return,
+               "Return an item")) {
+        out.push_back(StartReturn{});
+        done();
+    }
     if (button(state, "Sale disc.##sale", cell(0, 0), Tone::key,
                has_lines && is_number_text(state.scan_text))) {
         DiscountTicket discount;
@@ -212,12 +218,11 @@ void draw_line_actions(const SaleVm& vm, DrawState& state, const Box& row, Inten
         clear_entry(state);
     }
     if (button(state, "Price##sale", cell(3), Tone::key, vm.can_edit_line)) {
-        state.approval = {};
-        state.approval.open = true;
+        state.price = {};
+        state.price.open = true;
         state.notice.clear();
         if (is_number_text(state.scan_text) && state.scan_text.find('%') == std::string::npos) {
-            state.approval.price = state.scan_text;
-            state.approval.field = 1;  // the price is keyed: the manager's code is next
+            state.price.price = state.scan_text;  // keyed before Price
         }
         clear_entry(state);
         state.more = false;
@@ -252,7 +257,7 @@ void draw_entry(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
         state.confirm_void = false;
     }
     if (button(state, "Pay##sale", bottom.cell(4, 1, 2, 0, gap(), 2), Tone::primary, vm.can_pay,
-               nullptr, fonts().large)) {
+               vm.refund_due ? "Refund" : nullptr, fonts().large)) {
         out.push_back(Pay{});
         clear_entry(state);  // half-keyed text must not follow the clerk to tender
     }
@@ -262,23 +267,23 @@ void draw_entry(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
 
 void draw_sale(const SaleVm& vm, DrawState& state, const Box& area, Intents& out) {
     if (!vm.can_edit_line) {
-        state.approval = {};  // the line it was for is gone, voided or deselected
+        state.price = {};  // the line it was for is gone, voided or deselected
     }
-    if (state.approval.open) {
-        take_approval_keyboard(vm, state, out);
+    if (state.price.open) {
+        take_price_keyboard(vm, state, out);
     } else {
         take_scan_keyboard(state, out, &vm);
     }
     Box rest = area;
-    const bool letters = state.letters && !state.approval.open;
+    const bool letters = state.letters && !state.price.open;
     const Box keyboard = letters ? rest.cut_bottom(letter_keyboard_height(), gap()) : Box{};
     Box right = rest;
     Box left = right.cut_left(std::round(0.6f * area.w), 2 * gap());
     const Box totals = left.cut_bottom(totals_height(vm, letters), gap());
     draw_ticket_lines(vm, state, left, out);
     draw_totals(vm, state, totals, letters);
-    if (state.approval.open) {
-        draw_price_approval(vm, state, right, out);
+    if (state.price.open) {
+        draw_price_panel(vm, state, right, out);
     } else {
         draw_entry(vm, state, right, out);
     }

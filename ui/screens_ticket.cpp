@@ -41,9 +41,11 @@ Columns columns(const SaleVm& vm, float x, float w) {
     return c;
 }
 
-void draw_header(const Columns& c, float y) {
+// The ticket's kind ("Sale", "Return", "Exchange") heads the item column.
+void draw_header(const SaleVm& vm, const Columns& c, float y) {
     ImFont* f = fonts().bold;
-    text_at(f, {c.name_x, y}, colour::muted, "Item");
+    const bool sale = vm.kind.empty() || vm.kind == "Sale";
+    text_at(f, {c.name_x, y}, sale ? colour::muted : colour::refund, sale ? "Item" : vm.kind);
     text_right(f, c.qty_r, y, colour::muted, "Qty");
     text_right(f, c.price_r, y, colour::muted, "Price");
     text_right(f, c.amount_r, y, colour::muted, "Amount");
@@ -79,8 +81,13 @@ ImFont* line_font(const TicketLineVm& line) {
     return line.selected ? fonts().bold : fonts().body;
 }
 
-bool shows_saving(const TicketLineVm& line) {
-    return !line.saving.empty() && !line.voided;
+// What shows under the name: a return's note (its receipt, reason, where it goes) or a saving.
+const std::string& note_of(const TicketLineVm& line) {
+    return line.is_return && !line.return_note.empty() ? line.return_note : line.saving;
+}
+
+bool shows_note(const TicketLineVm& line) {
+    return !note_of(line).empty() && !line.voided;
 }
 
 float saving_height() {
@@ -89,8 +96,7 @@ float saving_height() {
 
 float line_height(const TicketLineVm& line, const Columns& c) {
     const bool two_lines = !wrap_name(line_font(line), line.name, c.name_w).second.empty();
-    return (two_lines ? std::round(2.7f * px()) : row()) +
-           (shows_saving(line) ? saving_height() : 0);
+    return (two_lines ? std::round(2.7f * px()) : row()) + (shows_note(line) ? saving_height() : 0);
 }
 
 // Text struck through: a voided line stays on the ticket, visibly worth nothing.
@@ -111,39 +117,41 @@ void draw_line_row(const TicketLineVm& line, std::size_t i, const Columns& c, Bo
     } else if (i % 2 == 1) {
         fill(r, colour::rgb(0xF6F8FA));
     }
-    const Box main = shows_saving(line) ? r.cut_top(r.h - saving_height()) : r;
+    const Box main = shows_note(line) ? r.cut_top(r.h - saving_height()) : r;
     ImFont* f = line_font(line);
+    const ImU32 ink = line.is_return ? colour::refund : colour::ink;
     const float y = main.y + (main.h - px()) / 2;
     const Name name = wrap_name(f, line.name, c.name_w);
-    auto draw = [&](ImVec2 pos, ImU32 ink, const std::string& text) {
+    auto draw = [&](ImVec2 pos, ImU32 colour_of_text, const std::string& text) {
         if (line.voided) {
             struck(f, pos, text);
         } else {
-            text_at(f, pos, ink, text);
+            text_at(f, pos, colour_of_text, text);
         }
     };
     auto right = [&](float right_x, const std::string& text) {
-        draw({right_x - text_size(f, text).x, y}, colour::ink, text);
+        draw({right_x - text_size(f, text).x, y}, ink, text);
     };
     if (name.second.empty()) {
-        draw({c.name_x, y}, colour::ink, name.first);
+        draw({c.name_x, y}, ink, name.first);
     } else {
         const float line_gap = 1.15f * px();
-        draw({c.name_x, y - line_gap / 2}, colour::ink, name.first);
-        draw({c.name_x, y + line_gap / 2}, colour::ink, name.second);
+        draw({c.name_x, y - line_gap / 2}, ink, name.first);
+        draw({c.name_x, y + line_gap / 2}, ink, name.second);
     }
     right(c.qty_r, line.quantity);
     right(c.price_r, line.unit_price);
     if (line.voided) {
         text_right(fonts().bold, c.amount_r, y, colour::muted, void_text);
     } else {
-        text_right(f, c.amount_r, y, colour::ink, line.amount);
+        text_right(f, c.amount_r, y, ink, line.amount);
     }
     text_at(f, {c.tax_c - text_size(f, line.tax_code).x / 2, y}, colour::muted, line.tax_code);
-    if (shows_saving(line)) {
+    if (shows_note(line)) {
         ImFont* small = fonts().small ? fonts().small : fonts().body;
-        text_at(small, {c.name_x + 0.6f * px(), r.y - 0.25f * px()}, colour::good,
-                fit(small, line.saving, c.amount_r - c.name_x - 0.6f * px()));
+        text_at(small, {c.name_x + 0.6f * px(), r.y - 0.25f * px()},
+                line.is_return ? colour::refund : colour::good,
+                fit(small, note_of(line), c.amount_r - c.name_x - 0.6f * px()));
     }
 }
 
@@ -164,7 +172,7 @@ void draw_ticket_lines(const SaleVm& vm, DrawState& state, Box box, Intents& out
         width -= ImGui::GetStyle().ScrollbarSize;
         cols = columns(vm, list.x, width);
     }
-    draw_header(cols, header.y + (header.h - px()) / 2);
+    draw_header(vm, cols, header.y + (header.h - px()) / 2);
     fill(Box{list.x, list.y - 1, list.w, 1}, colour::rule);
 
     if (vm.lines.empty()) {

@@ -7,44 +7,19 @@
 #include <vector>
 
 #include "pos/money.hpp"
+#include "ui/script_words.hpp"
 #include "ui/ticket_json.hpp"
 
 namespace ui {
 
 namespace {
 
-using ParseResult = pos::Result<std::optional<ScriptStep>>;
-using Words = std::vector<std::string>;
-
-Words words_of(const std::string& line) {
-    std::istringstream in(line);
-    Words words;
-    for (std::string w; in >> w;)
-        words.push_back(w);
-    return words;
-}
-
-// Words from `from` on, joined by single spaces: free text such as a reason or a search.
-std::string rest(const Words& words, std::size_t from) {
-    std::string text;
-    for (std::size_t i = from; i < words.size(); ++i)
-        text += (text.empty() ? "" : " ") + words[i];
-    return text;
-}
-
-// "3" -> index 2; the script counts lines and results from 1, as the screen shows them.
-pos::Result<std::size_t> position(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || n == 0) {
-        return pos::bad_input(what + " must be a number from 1, not '" + text + "'");
-    }
-    return n - 1;
-}
-
-ParseResult step(Intent intent) {
-    return std::optional<ScriptStep>{ScriptStep{std::move(intent)}};
-}
+using script::ParseResult;
+using script::position;
+using script::rest;
+using script::step;
+using script::Words;
+using script::words_of;
 
 struct Command {
     std::string form;  // shown when the line does not fit it
@@ -149,13 +124,28 @@ const std::map<std::string, Command>& commands() {
         {"pay", {"pay ...", 0, 4, parse_pay}},
         {"back", {"back", 0, 0, [](const Words&) { return step(BackToSale{}); }}},
         {"new", {"new", 0, 0, [](const Words&) { return step(NewSale{}); }}},
-        {"expect",
-         {"expect total AMOUNT", 2, 2,
+        {"expect", {"expect total AMOUNT, or expect refund AMOUNT", 2, 2, script::parse_expect}},
+        // Returns, exchanges, finding tickets, post-voids and approvals.
+        {"return", {"return ...", 0, any, script::parse_return}},
+        {"receipt",
+         {"receipt RECEIPT_NUMBER", 1, 1, [](const Words& w) { return step(OpenReceipt{w[1]}); }}},
+        {"find",
+         {"find [from=TIME] [to=TIME] [amount=AMOUNT] [card=REF] [item=TEXT]", 0, any,
+          script::parse_find}},
+        {"open",
+         {"open N (a found ticket, from 1)", 1, 1,
           [](const Words& w) -> ParseResult {
-              if (w[1] != "total")
-                  return pos::bad_input("'expect' needs the form: expect total AMOUNT");
-              return std::optional<ScriptStep>{ExpectTotal{w[2]}};
+              auto index = position(w[1], "The found ticket to open");
+              if (!index)
+                  return index.error();
+              return step(OpenFound{*index});
           }}},
+        {"postvoid",
+         {"postvoid [REASON]", 0, any, [](const Words& w) { return step(PostVoid{rest(w, 1)}); }}},
+        {"refund", {"refund ...", 0, any, script::parse_refund}},
+        {"approve", {"approve STAFF_CODE PIN REASON", 0, any, script::parse_approve}},
+        {"decline", {"decline STAFF_CODE PIN REASON", 0, any, script::parse_decline}},
+        {"cancel", {"cancel", 0, 0, [](const Words&) { return step(CancelApproval{}); }}},
     };
     return table;
 }
@@ -203,6 +193,24 @@ pos::Status check_total(const Terminal& terminal, const ExpectTotal& expect) {
     return pos::ok();
 }
 
+pos::Status check_refund(const Terminal& terminal, const ExpectRefund& expect) {
+    const auto* ticket = terminal.ticket();
+    if (!ticket)
+        return pos::not_allowed("expect refund: nobody is logged in");
+    auto wanted = pos::parse_amount(expect.amount, ticket->currency());
+    if (!wanted)
+        return wanted.error();
+    const auto total = ticket->totals().total;
+    if (total != -*wanted) {
+        const std::string actual = total.is_negative()
+                                       ? "the ticket refunds " + pos::format_amount(-total)
+                                       : "the customer owes " + pos::format_amount(total);
+        return pos::not_allowed("expected a refund of " + pos::format_amount(*wanted) + " but " +
+                                actual);
+    }
+    return pos::ok();
+}
+
 pos::Status resume_nth(Terminal& terminal, const ResumeNth& resume) {
     if (auto s = terminal.apply(ShowSuspended{}); !s)
         return s;
@@ -221,8 +229,25 @@ pos::Status run_step(Terminal& terminal, const ScriptStep& step) {
         return check_total(terminal, *expect);
     if (const auto* resume = std::get_if<ResumeNth>(&step))
         return resume_nth(terminal, *resume);
+    if (const auto* expect = std::get_if<ExpectRefund>(&step))
+        return check_refund(terminal, *expect);
     return terminal.apply(std::get<Intent>(step));
 }
+
+// An approve, decline or cancel line: what may follow a line waiting for approval.
+bool answers_approval(const ScriptStep& step) {
+    const auto* intent = std::get_if<Intent>(&step);
+    return intent &&
+           (std::holds_alternative<Approve>(*intent) || std::holds_alternative<Decline>(*intent) ||
+            std::holds_alternative<CancelApproval>(*intent));
+}
+
+// A line refused because it needs approval, held until the next line says whether it is given.
+struct WaitingLine {
+    std::string where;  // "FILE:LINE: "
+    std::string text;
+    std::string message;
+};
 
 }  // namespace
 
@@ -236,6 +261,7 @@ int run_script(Terminal& terminal, std::istream& script, const std::string& name
     };
     int number = 0;
     int exit_code = script_ok;
+    std::optional<WaitingLine> waiting;
     for (std::string line; std::getline(script, line);) {
         ++number;
         const std::string where = name + ":" + std::to_string(number) + ": ";
@@ -247,11 +273,29 @@ int run_script(Terminal& terminal, std::istream& script, const std::string& name
         }
         if (!parsed->has_value())
             continue;
-        if (const pos::Status done = run_step(terminal, **parsed); !done) {
-            err << where << rest(words_of(line), 0) << ": " << done.error().message << "\n";
+        if (waiting && !answers_approval(**parsed)) {
+            err << waiting->where << waiting->text << ": " << waiting->message
+                << " (the next line neither approves nor declines it)\n";
             exit_code = script_refused;
             break;
         }
+        waiting.reset();
+        const std::string text = rest(words_of(line), 0);
+        if (const pos::Status done = run_step(terminal, **parsed); !done) {
+            if (terminal.approval_pending() && !answers_approval(**parsed)) {
+                waiting = WaitingLine{where, text, done.error().message};
+                continue;
+            }
+            err << where << text << ": " << done.error().message << "\n";
+            exit_code = script_refused;
+            break;
+        }
+    }
+    if (exit_code == script_ok && waiting) {
+        err << waiting->where << waiting->text << ": " << waiting->message
+            << " (the script ended while it waited for approval: add an approve or decline "
+               "line)\n";
+        exit_code = script_refused;
     }
     const auto* open = terminal.ticket();
     if (exit_code == script_ok && open && open->state() != pos::TicketState::completed &&

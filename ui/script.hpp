@@ -26,12 +26,18 @@ struct ExpectTotal {
 struct ResumeNth {  // the Nth suspended sale as listed, from 0
     std::size_t index = 0;
 };
-using ScriptStep = std::variant<Intent, ExpectTotal, ResumeNth>;
+struct ExpectRefund {  // the open ticket gives back AMOUNT: its total is -AMOUNT
+    std::string amount;
+};
+using ScriptStep = std::variant<Intent, ExpectTotal, ResumeNth, ExpectRefund>;
 
 // One line -> a step (none for blank lines and comments), or an error saying what is wrong.
 pos::Result<std::optional<ScriptStep>> parse_script_line(const std::string& line);
 
 // Runs the script; stops at the first bad or refused line with "NAME:LINE: what was wrong" on err.
+// A line refused only because it needs an approver waits for the next line: an approve,
+// decline or cancel line answers it; any other line (or the end of the script) fails the
+// waiting line with its message.
 int run_script(Terminal& terminal, std::istream& script, const std::string& name, std::ostream& out,
                std::ostream& err);
 

@@ -4,24 +4,13 @@
 
 #include "pos/login.hpp"
 #include "receipts/text_receipt.hpp"
+#include "ui/terminal_text.hpp"
 
 namespace ui {
 
 namespace {
 
 constexpr std::size_t max_search_results = 12;
-
-std::string role_name(pos::Role role) {
-    return role == pos::Role::manager ? "Manager" : "Clerk";
-}
-
-std::string unit_price_text(const pos::Money& price, pos::UnitOfSale unit) {
-    return pos::format_amount(price) + (unit == pos::UnitOfSale::kilogram ? "/kg" : "");
-}
-
-std::string quantity_text(pos::Quantity quantity, pos::UnitOfSale unit) {
-    return pos::format_quantity(quantity, unit) + (unit == pos::UnitOfSale::kilogram ? " kg" : "");
-}
 
 // "10%" is a percent discount, "2.00" an amount.
 pos::Result<pos::Discount> parse_discount(const std::string& text, const pos::Currency& currency) {
@@ -49,7 +38,16 @@ Terminal::Terminal(TerminalServices services)
 pos::Status Terminal::apply(const Intent& intent) {
     pos::Status result = pos::ok();
     try {
-        result = std::visit([this](const auto& i) { return handle(i); }, intent);
+        if (auto answered = answer_dialog(intent)) {
+            result = *answered;
+        } else {
+            // A request left over from an earlier refusal must not open the dialog later.
+            if (session_ && !pending_intent_)
+                session_->cancel_approval();
+            result = dispatch(intent);
+            if (!result)
+                remember_for_approval(intent);
+        }
     } catch (const pos::StoreFailure& failure) {
         result = pos::store_failure(std::string("The store could not be read: ") + failure.what());
     }
@@ -57,6 +55,10 @@ pos::Status Terminal::apply(const Intent& intent) {
         message_ = {MessageKind::error, result.error().message};
     }
     return result;
+}
+
+pos::Status Terminal::dispatch(const Intent& intent) {
+    return std::visit([this](const auto& i) { return handle(i); }, intent);
 }
 
 pos::Status Terminal::require_screen(Screen wanted, std::string_view action) const {
@@ -85,13 +87,15 @@ pos::Status Terminal::handle(const LogIn& intent) {
     user_ = *user;
     settings_ = services_.store.settings();
     auto& store = services_.store;
-    session_.emplace(pos::SaleServices{store.catalogue(), store.sales(), services_.clock,
-                                       services_.ids, store.promotions(), store.events(),
-                                       store.suspended(), store.stored_value(), store.users()},
-                     settings_, *user);
+    session_.emplace(
+        pos::SaleServices{store.catalogue(), store.sales(), services_.clock, services_.ids,
+                          store.promotions(), store.events(), store.suspended(),
+                          store.stored_value(), store.users(), store.archive()},
+        settings_, *user);
     completed_.reset();
     selected_.reset();
     clear_search();
+    ticket_started();
     screen_ = Screen::sale;
     refresh_suspended_count();
     message_ = {MessageKind::info, "Logged in as " + user->name};
@@ -122,6 +126,7 @@ pos::Status Terminal::ready_for_items() {
         if (auto s = session_->start_new_ticket(); !s)
             return s;
         selected_.reset();
+        ticket_started();
         return pos::ok();
     }
     if (screen_ == Screen::tender) {
@@ -144,6 +149,8 @@ void Terminal::clear_search() {
 }
 
 pos::Status Terminal::handle(const Scan& intent) {
+    if (screen_ == Screen::returns)  // the receipt's barcode
+        return handle(OpenReceipt{intent.code});
     if (auto s = ready_for_items(); !s)
         return s;
     // On the completed screen a refused scan leaves that screen (and its receipt) as it was.
@@ -222,7 +229,7 @@ pos::Status Terminal::handle(const DiscountLine& intent) {
     auto discount = parse_discount(intent.discount, settings_.currency);
     if (!discount)
         return discount.error();
-    return session_->set_line_discount(*selected_, *discount);
+    return session_->set_line_discount(*selected_, *discount, approval_);
 }
 
 pos::Status Terminal::handle(const DiscountTicket& intent) {
@@ -231,24 +238,31 @@ pos::Status Terminal::handle(const DiscountTicket& intent) {
     auto discount = parse_discount(intent.discount, settings_.currency);
     if (!discount)
         return discount.error();
-    return session_->set_ticket_discount(*discount);
+    return session_->set_ticket_discount(*discount, approval_);
 }
 
 pos::Status Terminal::handle(const OverridePrice& intent) {
     if (auto s = require_selected_line("change its price"); !s)
         return s;
-    return session_->override_price(*selected_, intent.unit_price,
-                                    {intent.approver_code, intent.approver_pin}, intent.reason);
+    // The approver keyed with the price (script `price ... approve CODE PIN`), or the one who
+    // answered the approval dialog.
+    const pos::Approval approval =
+        approval_.empty()
+            ? pos::Approval{intent.approver_code, intent.approver_pin, "", intent.reason}
+            : approval_;
+    return session_->override_price(*selected_, intent.unit_price, approval,
+                                    intent.reason.empty() ? approval.reason : intent.reason);
 }
 
 pos::Status Terminal::handle(const VoidTicket& intent) {
     if (screen_ != Screen::sale && screen_ != Screen::tender) {
         return require_screen(Screen::sale, "void the sale");
     }
-    if (auto s = session_->void_ticket(intent.reason); !s)
+    if (auto s = session_->void_ticket(intent.reason, approval_); !s)
         return s;
     selected_.reset();
     clear_search();
+    ticket_started();
     screen_ = Screen::sale;
     message_ = {MessageKind::info, "Sale voided"};
     return pos::ok();
@@ -258,7 +272,7 @@ pos::Status Terminal::handle(const NoSale& intent) {
     if (screen_ != Screen::sale && screen_ != Screen::completed) {
         return require_screen(Screen::sale, "open the drawer");
     }
-    if (auto s = session_->no_sale(intent.reason); !s)
+    if (auto s = session_->no_sale(intent.reason, approval_); !s)
         return s;
     // The drawer itself is a device (its own issue); the event is what the audit needs.
     message_ = {MessageKind::info, "Drawer opened: no sale (recorded)"};
@@ -302,7 +316,7 @@ pos::Status Terminal::handle(const ResumeTicket& intent) {
 pos::Status Terminal::handle(const Pay&) {
     if (auto s = require_screen(Screen::sale, "take payment"); !s)
         return s;
-    if (auto s = session_->begin_tender(); !s)
+    if (auto s = session_->begin_tender(approval_); !s)
         return s;
     clear_search();
     screen_ = Screen::tender;
@@ -311,6 +325,11 @@ pos::Status Terminal::handle(const Pay&) {
 }
 
 pos::Status Terminal::handle(const BackToSale&) {
+    if (screen_ == Screen::returns || screen_ == Screen::ticket_search) {
+        screen_ = Screen::sale;
+        message_ = {};
+        return pos::ok();
+    }
     if (screen_ == Screen::suspended) {
         refresh_suspended_count();
         screen_ = Screen::sale;
@@ -384,6 +403,7 @@ void Terminal::sale_completed() {
     completed_ = session_->ticket();
     screen_ = Screen::completed;
     selected_.reset();
+    ticket_started();
     if (on_completed)
         on_completed(*completed_);
     receipt_text_ =
@@ -391,7 +411,8 @@ void Terminal::sale_completed() {
     const auto outcome = services_.printer.print_text(completed_->receipt_number(), receipt_text_);
     print_status_ =
         outcome.printed ? "Printed to " + outcome.file.string() : "Not printed: " + outcome.message;
-    message_ = {MessageKind::info, "Sale " + completed_->receipt_number() + " completed"};
+    message_ = {MessageKind::info, text::kind_label(completed_->kind()) + " " +
+                                       completed_->receipt_number() + " completed"};
 }
 
 pos::Status Terminal::handle(const NewSale&) {
@@ -401,6 +422,7 @@ pos::Status Terminal::handle(const NewSale&) {
         return s;
     refresh_suspended_count();
     completed_.reset();
+    ticket_started();
     screen_ = Screen::sale;
     message_ = {};
     return pos::ok();
@@ -417,155 +439,12 @@ void Terminal::refresh_suspended_count() {
     suspended_count_ = services_.store.suspended().list().size();
 }
 
-std::string Terminal::money_text(const pos::Money& amount) const {
-    return std::string(amount.currency().iso()) + " " + pos::format_amount(amount);
-}
-
-FrameVm Terminal::view() const {
-    FrameVm frame;
-    switch (screen_) {
-        case Screen::login:
-            frame.screen = login_vm();
-            break;
-        case Screen::sale:
-            frame.screen = sale_vm();
-            break;
-        case Screen::tender:
-            frame.screen = tender_vm();
-            break;
-        case Screen::completed:
-            frame.screen = completed_vm();
-            break;
-        case Screen::suspended:
-            frame.screen = suspended_vm();
-            break;
-    }
-    frame.message = message_;
-    frame.status_line = status_line();
-    return frame;
-}
-
-std::string Terminal::status_line() const {
-    std::string line = settings_.store_name + "  ·  Terminal " + settings_.terminal_id;
-    if (user_)
-        line += "  ·  " + user_->name;
-    const std::string time =
-        receipts::format_local_time(services_.clock.now_ms(), services_.utc_offset_minutes);
-    return line + "  ·  " + time.substr(11);
-}
-
-LoginVm Terminal::login_vm() const {
-    LoginVm vm;
-    vm.store_name = settings_.store_name;
-    for (const auto& user : staff_)
-        vm.users.push_back({user.code, user.name, role_name(user.role)});
-    return vm;
-}
-
-namespace {
-
-TicketLineVm line_vm(const pos::TicketLine& line, bool selected) {
-    TicketLineVm vm;
-    vm.name = line.name;
-    vm.quantity = quantity_text(line.quantity, line.unit);
-    vm.unit_price = unit_price_text(line.unit_price, line.unit) + (line.price_override ? "*" : "");
-    vm.amount = line.voided ? "VOID" : pos::format_amount(line.amounts.gross);
-    vm.tax_code = line.tax.code;
-    vm.voided = line.voided;
-    vm.selected = selected;
-    std::vector<std::string> parts;
-    if (!line.voided && !line.promotion_saving.is_zero()) {
-        parts.push_back(line.promotion + "  -" + pos::format_amount(line.promotion_saving));
-    }
-    if (!line.voided && !line.discount_amount.is_zero()) {
-        parts.push_back("Discount  -" + pos::format_amount(line.discount_amount));
-    }
-    for (const auto& p : parts)
-        vm.saving += (vm.saving.empty() ? "" : "   ") + p;
-    return vm;
-}
-
-}  // namespace
-
-SaleVm Terminal::sale_vm() const {
-    SaleVm vm;
-    const auto& t = session_->ticket();
-    for (std::size_t i = 0; i < t.lines().size(); ++i) {
-        vm.lines.push_back(line_vm(t.lines()[i], selected_ == i));
-    }
-    const std::int64_t items = t.item_count();
-    vm.item_count = std::to_string(items) + (items == 1 ? " item" : " items");
-    const auto totals = t.totals();
-    vm.subtotal = pos::format_amount(totals.net);
-    vm.tax = pos::format_amount(totals.tax);
-    const pos::Money saved = totals.savings + totals.discounts;
-    if (!saved.is_zero())
-        vm.savings = "-" + pos::format_amount(saved);
-    vm.total = money_text(totals.total);
-    const bool open = t.state() == pos::TicketState::open;
-    vm.can_pay = open && t.live_line_count() > 0;
-    vm.can_edit_line = open && selected_ && !t.lines()[*selected_].voided;
-    vm.can_suspend = vm.can_pay;
-    vm.can_resume = open && t.lines().empty() && suspended_count_ > 0;
-    if (suspended_count_ > 0)
-        vm.suspended_count = std::to_string(suspended_count_) + " suspended";
-    vm.search_text = search_text_;
-    for (const auto& p : results_) {
-        vm.search_results.push_back({p.code, p.name, unit_price_text(p.unit_price, p.unit)});
-    }
-    return vm;
-}
-
-TenderVm Terminal::tender_vm() const {
-    TenderVm vm;
-    const auto& t = session_->ticket();
-    const auto totals = t.totals();
-    const pos::Money cash_due = session_->cash_due();
-    vm.total = money_text(totals.total);
-    vm.due = money_text(totals.due);
-    vm.due_amount = pos::format_amount(totals.due);
-    vm.cash_due = money_text(cash_due);
-    vm.quick_cash.push_back(pos::format_amount(cash_due));  // exact
-    // The next few notes above the amount due, in major units.
-    std::int64_t unit = 1;
-    for (int i = 0; i < cash_due.currency().exponent; ++i)
-        unit *= 10;
-    for (std::int64_t note : {5, 10, 20, 50, 100, 200, 500}) {
-        const pos::Money cash(note * unit, cash_due.currency());
-        if (cash > cash_due && vm.quick_cash.size() < 4) {
-            vm.quick_cash.push_back(pos::format_amount(cash));
-        }
-    }
-    for (const auto& p : t.payments()) {
-        vm.payments.push_back({pos::payment_label(p), pos::format_amount(p.amount)});
-    }
-    vm.can_go_back = t.payments().empty();
-    return vm;
-}
-
-CompletedVm Terminal::completed_vm() const {
-    const auto& t = *completed_;
-    const auto totals = t.totals();
-    return {t.receipt_number(),
-            money_text(totals.total),
-            money_text(t.tendered()),
-            money_text(t.change_given()),
-            receipt_text_,
-            print_status_};
-}
-
-SuspendedListVm Terminal::suspended_vm() const {
-    SuspendedListVm vm;
-    for (const auto& s : services_.store.suspended().list()) {
-        const std::string when =
-            receipts::format_local_time(s.suspended_at_ms, services_.utc_offset_minutes).substr(11);
-        const std::string items =
-            std::to_string(s.line_count) + (s.line_count == 1 ? " line" : " lines");
-        vm.tickets.push_back(
-            {s.ticket_id, s.label.empty() ? "(no label)" : s.label,
-             s.clerk_name + " · " + when + " · " + items + " · " + money_text(s.total)});
-    }
-    return vm;
+void Terminal::ticket_started() {
+    original_.reset();
+    found_.clear();
+    found_summary_.clear();
+    shown_.reset();
+    shown_text_.clear();
 }
 
 }  // namespace ui

@@ -25,7 +25,7 @@ struct TerminalServices {
     int utc_offset_minutes = 0;  // for times shown on screen and printed
 };
 
-enum class Screen { login, sale, tender, completed, suspended };
+enum class Screen { login, sale, tender, completed, suspended, returns, ticket_search };
 
 class Terminal {
   public:
@@ -41,6 +41,8 @@ class Terminal {
     const pos::Ticket* completed_ticket() const { return completed_ ? &*completed_ : nullptr; }
     std::optional<std::size_t> selected_line() const { return selected_; }
     const Message& message() const { return message_; }
+    // An action is waiting for an approver (the approval dialog is open).
+    bool approval_pending() const { return pending_intent_.has_value(); }
 
     // Called once per completed sale, after it is durable and before printing.
     std::function<void(const pos::Ticket&)> on_completed;
@@ -68,11 +70,34 @@ class Terminal {
     pos::Status handle(const TenderCard& intent);
     pos::Status handle(const TenderGiftCard& intent);
     pos::Status handle(const TenderStoreCredit& intent);
+    pos::Status handle(const StartReturn& intent);
+    pos::Status handle(const OpenReceipt& intent);
+    pos::Status handle(const ReturnItem& intent);
+    pos::Status handle(const ReturnWithoutReceipt& intent);
+    pos::Status handle(const ShowTicketSearch& intent);
+    pos::Status handle(const FindTickets& intent);
+    pos::Status handle(const OpenFound& intent);
+    pos::Status handle(const PostVoid& intent);
+    pos::Status handle(const Refund& intent);
+    pos::Status handle(const Approve& intent);
+    pos::Status handle(const Decline& intent);
+    pos::Status handle(const CancelApproval& intent);
     pos::Status handle(const NewSale& intent);
     pos::Status handle(const DismissMessage& intent);
     pos::Status handle(const Quit&) { return pos::ok(); }  // the window closes itself
 
+    pos::Status dispatch(const Intent& intent);
     pos::Status require_screen(Screen wanted, std::string_view action) const;
+    // The open ticket may take return lines or be searched from here (starting a fresh ticket
+    // on the completed screen).
+    pos::Status ready_for_returns(std::string_view action);
+    // While the approval dialog is open: a scan is the approver's badge; other intents wait.
+    std::optional<pos::Status> answer_dialog(const Intent& intent);
+    void remember_for_approval(const Intent& intent);
+    void close_approval();
+    pos::Result<pos::User> find_approver(const pos::Approval& approval);
+    pos::Approval approval_from(const std::string& code, const std::string& pin,
+                                const std::string& badge, const std::string& reason) const;
     pos::Status ready_for_items();
     pos::Status require_selected_line(std::string_view action) const;
     pos::Status with_tender(const pos::Result<pos::TenderOutcome>& outcome);
@@ -81,6 +106,7 @@ class Terminal {
     void line_added(std::size_t index);
     void clear_search();
     void sale_completed();
+    void ticket_started();  // a new ticket: forget the open receipt and the search
     void refresh_suspended_count();
 
     LoginVm login_vm() const;
@@ -88,6 +114,11 @@ class Terminal {
     TenderVm tender_vm() const;
     CompletedVm completed_vm() const;
     SuspendedListVm suspended_vm() const;
+    ReturnVm return_vm() const;
+    TicketSearchVm ticket_search_vm() const;
+    std::optional<ApprovalVm> approval_vm() const;
+    std::vector<RefundOptionVm> refund_options() const;
+    bool can_post_void() const;
     std::string status_line() const;
     std::string money_text(const pos::Money& amount) const;
 
@@ -106,6 +137,23 @@ class Terminal {
     std::string receipt_text_;
     std::string print_status_;
     Message message_;
+
+    // The receipt open on the return screen, with what earlier returns took from it.
+    std::optional<pos::OriginalTicket> original_;
+    // Ticket search: what was found and the ticket on show, as printed.
+    std::vector<pos::TicketSummary> found_;
+    std::string found_summary_;
+    std::optional<pos::Ticket> shown_;
+    std::string shown_text_;
+
+    // The approval dialog: the intent that needs approval, what it asks for, and a badge
+    // scanned before the reason was given. approval_ is what the handlers pass to the session
+    // while the remembered intent is applied again with the approver's details.
+    std::optional<Intent> pending_intent_;
+    std::optional<pos::ApprovalRequest> pending_request_;
+    std::string held_badge_;
+    std::string held_badge_name_;
+    pos::Approval approval_;
 };
 
 }  // namespace ui

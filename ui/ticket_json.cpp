@@ -32,6 +32,16 @@ nlohmann::json line_json(const pos::TicketLine& line) {
                                {"approved_by", line.price_override->approved_by},
                                {"reason", line.price_override->reason}};
     }
+    if (line.returned) {
+        const auto& r = *line.returned;
+        j["return_of"] = {{"original_ticket_id", r.original_ticket_id},
+                          {"original_receipt", r.original_receipt},
+                          {"original_line_id", r.original_line_id},
+                          {"reason", pos::to_string(r.reason)},
+                          {"disposition", pos::to_string(r.disposition)}};
+        if (!r.customer.empty())
+            j["return_of"]["customer"] = r.customer;
+    }
     return j;
 }
 
@@ -42,7 +52,20 @@ nlohmann::json payment_json(const pos::Payment& p) {
         j["reference"] = p.reference;
     if (!p.card_last4.empty())
         j["card_last4"] = p.card_last4;
+    if (!p.refund_of.empty())
+        j["refund_of"] = p.refund_of;
     return j;
+}
+
+nlohmann::json approval_json(const pos::ApprovalGrant& a) {
+    return {{"id", a.id},
+            {"rule", pos::to_string(a.permission)},
+            {"requested_by", a.requested_by},
+            {"approved_by", a.approved_by},
+            {"approver_name", a.approver_name},
+            {"amount", a.amount_minor},
+            {"reason", a.reason},
+            {"at_ms", a.at_ms}};
 }
 
 }  // namespace
@@ -62,7 +85,7 @@ std::string ticket_json(const pos::Ticket& ticket) {
                                {"tax", row.tax_amount.minor()},
                                {"gross", row.gross.minor()}});
     }
-    const nlohmann::json doc = {
+    nlohmann::json doc = {
         {"receipt_number", ticket.receipt_number()},
         {"sequence", ticket.sequence()},
         {"ticket_id", ticket.id()},
@@ -86,6 +109,20 @@ std::string ticket_json(const pos::Ticket& ticket) {
           {"paid", totals.paid.minor()}}},
         {"tax_summary", tax_summary},
     };
+    // Only on returns, exchanges, post-voids and approved tickets, so a plain sale's JSON reads
+    // as it always did.
+    if (ticket.kind() != pos::TicketKind::sale)
+        doc["kind"] = pos::to_string(ticket.kind());
+    if (!ticket.post_void_of().empty()) {
+        doc["post_void_of"] = ticket.post_void_of();
+        doc["post_void_of_receipt"] = ticket.post_void_of_receipt();
+    }
+    if (!ticket.approvals().empty()) {
+        nlohmann::json approvals = nlohmann::json::array();
+        for (const auto& a : ticket.approvals())
+            approvals.push_back(approval_json(a));
+        doc["approvals"] = approvals;
+    }
     return doc.dump();
 }
 

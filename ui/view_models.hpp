@@ -2,6 +2,7 @@
 // Built by the Terminal from the domain; drawn by the draw functions; checked by tests.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -35,6 +36,8 @@ struct TicketLineVm {
     std::string saving;      // "3 for 2 -1.29" or "Discount -0.50"; empty when none
     bool voided = false;     // drawn struck through, amount "VOID"
     bool selected = false;
+    bool is_return = false;   // a return line: amount negative, drawn in the refund colour
+    std::string return_note;  // "Return of T01-000004 · Faulty · Back to stock"
 };
 
 struct SearchResultVm {
@@ -54,6 +57,9 @@ struct SaleVm {
     bool can_edit_line = false;   // a live line is selected: Qty, Void, Discount, Price
     bool can_suspend = false;     // the sale has live lines
     bool can_resume = false;      // the sale is empty and suspended sales exist
+    bool can_return = true;       // the Return button (returns join this ticket)
+    std::string kind;             // "Sale", "Return", "Exchange": the ticket's heading
+    bool refund_due = false;      // the total is negative: the Pay button says "Refund"
     std::string suspended_count;  // "2 suspended"; empty when none
     std::string search_text;
     std::vector<SearchResultVm> search_results;
@@ -64,6 +70,13 @@ struct PaymentVm {
     std::string amount;
 };
 
+struct RefundOptionVm {
+    std::string method;     // sent with Refund: "card", "gift", "credit", "cash"
+    std::string reference;  // sent with Refund
+    std::string label;      // "Card ending 4242 (T01-000004)", "New store credit"
+    std::string available;  // "up to EUR 12.34"; empty when unlimited (store credit)
+};
+
 struct TenderVm {
     std::string total;       // "EUR 12.34"
     std::string due;         // amount still due
@@ -72,15 +85,25 @@ struct TenderVm {
     std::vector<std::string> quick_cash;  // cash_due exact, then notes above it
     std::vector<PaymentVm> payments;      // taken so far (split tender)
     bool can_go_back = true;              // false once a payment is taken
+    // A refund (the total is below zero): refund_due is what goes back, "EUR 12.34", and the
+    // options are the tenders it may go back to, each with what is still available.
+    bool refund = false;
+    std::string refund_due;
+    std::vector<RefundOptionVm> refund_options;
 };
 
 struct CompletedVm {
+    // "Sale complete", "Refund complete", "Exchange complete", "Post-void complete"
+    std::string title;
     std::string receipt_number;
     std::string total;
     std::string paid;
     std::string change;        // "EUR 7.66"
     std::string receipt_text;  // the plain-text receipt, as printed
     std::string print_status;  // "Printed to spool/T01-000001.txt" or why it did not print
+    // What went back to the customer, "EUR 9.85", when the ticket refunded money (a return, a
+    // post-void, an exchange worth less than what came back): shown large instead of the change.
+    std::string refunded{};  // {}: positional initialisers without it stay warning-free
 };
 
 struct SuspendedRowVm {
@@ -93,6 +116,67 @@ struct SuspendedListVm {
     std::vector<SuspendedRowVm> tickets;
 };
 
+struct Choice {
+    std::string code;   // sent with the intent: "faulty"
+    std::string label;  // shown: "Faulty"
+};
+
+struct ReturnLineVm {
+    std::string name;
+    std::string sold;         // "2", "0.450 kg"
+    std::string returned;     // already returned, here and on earlier returns: "1"
+    std::string returnable;   // "1"; "0" greys the row out
+    std::string paid;         // what the line cost: "3.98"
+    std::string unit_refund;  // what one more unit refunds: "1.99"
+    bool can_return = false;
+};
+
+// The return screen: a receipt number field (scans land here), the original's lines to pick
+// from, and a no-receipt form.
+struct ReturnVm {
+    std::string receipt;  // the open original: "T01-000004"; empty until one is opened
+    std::string
+        original_detail;  // "23 Nov 2026 14:02 · Alex Martin · EUR 12.34 · Card ending 4242"
+    std::vector<ReturnLineVm> lines;
+    std::vector<Choice> reasons;
+    std::vector<Choice> dispositions;
+    bool can_post_void = false;  // sold here today, nothing returned yet
+    std::string basket;          // the ticket so far: "2 returned, 1 new · EUR -4.00"
+    std::string
+        no_receipt_policy;  // "Lowest price of the last 30 days, as store credit; approval needed"
+};
+
+struct FoundTicketVm {
+    std::string receipt;  // "T01-000004"
+    std::string when;     // "23 Nov 14:02"
+    std::string kind;     // "Sale", "Return", ...
+    std::string total;    // "EUR 12.34"
+    std::string tenders;  // "Card ending 4242 12.34"
+    std::string clerk;
+};
+
+// Find a ticket without its receipt; the chosen one is shown as it was printed.
+struct TicketSearchVm {
+    std::vector<FoundTicketVm> results;
+    std::string summary;        // "3 tickets found" or "No ticket matches: ..."
+    std::string shown_receipt;  // the one on show; empty when none
+    std::string shown_text;     // its receipt text, as printed
+    bool can_return = false;    // the one on show can be opened for a return
+};
+
+// Drawn over any screen while an action waits for an approver.
+struct ApprovalVm {
+    std::string title;         // "Supervisor approval needed"
+    std::string what;          // "Refund EUR 62.00 (over EUR 50.00)"
+    std::string rule;          // "a refund over the limit"
+    std::string amount;        // "EUR 62.00"; empty when no amount is at stake
+    std::string requested_by;  // "Alex Martin (Clerk)"
+    std::string needed;        // "Supervisor or above"
+    // A badge scanned while the dialog is open, waiting for the reason: "Badge of Jordan Diaz
+    // read: key the reason, then Approve or Decline". Empty when none.
+    std::string badge_read;
+};
+
 // Shown instead of the terminal when its store cannot be opened (not a Counter database, written
 // by a newer version, unreadable): nothing can be sold, and the clerk needs to know why.
 struct StoreProblemVm {
@@ -101,13 +185,14 @@ struct StoreProblemVm {
     std::string advice;  // what to do about it
 };
 
-using ScreenVm =
-    std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm, StoreProblemVm>;
+using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm,
+                              StoreProblemVm, ReturnVm, TicketSearchVm>;
 
 struct FrameVm {
     ScreenVm screen;
     Message message;          // shown as a banner over any screen until dismissed or replaced
     std::string status_line;  // store, terminal, clerk, clock
+    std::optional<ApprovalVm> approval;  // the approval dialog, over the screen
 };
 
 }  // namespace ui

@@ -59,11 +59,6 @@ ToneColours tone_colours(Tone tone) {
     return {colour::panel, rgb(0xF6F8FA), rgb(0xD9E1E8), colour::ink, colour::rule};
 }
 
-bool is_keypad_text(const char* key) {
-    return (std::strlen(key) == 1 &&
-            (std::isdigit(static_cast<unsigned char>(key[0])) || key[0] == '.'));
-}
-
 // The biggest of the fonts, from `font` down, in which `text` fits `width`.
 ImFont* font_to_fit(ImFont* font, const std::string& text, float width) {
     for (ImFont* f : {font, fonts().bold, fonts().small}) {
@@ -87,6 +82,8 @@ bool accepts(Accept accept, const std::string& field, char c) {
             return std::isdigit(u) != 0 || (c == '.' && field.find('.') == std::string::npos);
         case Accept::code:
             return std::isalnum(u) != 0 || c == '-';
+        case Accept::text:
+            return true;  // take_typed has dropped control characters
     }
     return false;
 }
@@ -336,7 +333,15 @@ Typed take_typed() {
 
 bool type_into(DrawState& state, std::string& field, std::size_t max, Accept accept,
                const char* what) {
-    const Typed typed = take_typed();
+    return type_into(state, take_typed(), field, max, accept, what);
+}
+
+bool is_scan_burst(const Typed& typed) {
+    return typed.enter && typed.text.size() >= burst_chars;
+}
+
+bool type_into(DrawState& state, const Typed& typed, std::string& field, std::size_t max,
+               Accept accept, const char* what) {
     const double now = ImGui::GetTime();
     const bool typing = !typed.text.empty() || typed.enter || typed.backspace;
     if (state.dropping_burst) {
@@ -353,6 +358,9 @@ bool type_into(DrawState& state, std::string& field, std::size_t max, Accept acc
         }
         if (!accepts(accept, field, c)) {
             continue;
+        }
+        if (field.size() >= max && accept == Accept::text) {
+            continue;  // a reason typed by hand stops at its length
         }
         if (field.size() >= max) {
             field.clear();
@@ -434,96 +442,6 @@ bool has_letter(const std::string& text) {
         const auto c = static_cast<unsigned char>(ch);
         return c >= 0x80 || std::isalpha(c);
     });
-}
-
-std::string key_grid(DrawState& state, const Box& box, int cols,
-                     const std::vector<const char*>& keys, const char* suffix) {
-    const int rows = (static_cast<int>(keys.size()) + cols - 1) / cols;
-    std::string pressed;
-    for (std::size_t i = 0; i < keys.size();) {
-        int span = 1;
-        while (i + static_cast<std::size_t>(span) < keys.size() &&
-               (i + static_cast<std::size_t>(span)) % static_cast<std::size_t>(cols) != 0 &&
-               std::strcmp(keys[i], keys[i + static_cast<std::size_t>(span)]) == 0) {
-            ++span;
-        }
-        const char* key = keys[i];
-        const int col = static_cast<int>(i) % cols;
-        const int r = static_cast<int>(i) / cols;
-        i += static_cast<std::size_t>(span);
-        if (!*key) {
-            continue;
-        }
-        const Box b = box.cell(cols, rows, col, r, gap(), span);
-        const bool big =
-            std::strlen(key) == 1 || std::strcmp(key, "⌫") == 0 || std::strcmp(key, "×") == 0;
-        if (button(state, std::string(key) + suffix, b, Tone::key, true, nullptr,
-                   big ? fonts().heading : fonts().bold)) {
-            pressed = key;
-        }
-    }
-    if (!pressed.empty()) {
-        state.notice.clear();
-    }
-    return pressed;
-}
-
-std::string keypad(DrawState& state, std::string& text, const Box& box, int cols,
-                   std::initializer_list<const char*> keys, const char* suffix) {
-    const std::string pressed = key_grid(state, box, cols, std::vector<const char*>(keys), suffix);
-    if (is_keypad_text(pressed.c_str())) {
-        if (pressed != "." || text.find('.') == std::string::npos) {
-            text += pressed;
-        }
-    } else if (pressed == "%") {
-        if (text.find('%') == std::string::npos) {
-            text += pressed;
-        }
-    } else if (pressed == "Clear") {
-        text.clear();
-    } else if (pressed == "⌫") {
-        pop_utf8(text);
-    }
-    return pressed;
-}
-
-std::string number_keypad(DrawState& state, std::string& text, const Box& box, bool point,
-                          const char* suffix) {
-    if (point) {
-        return keypad(
-            state, text, box, 4,
-            {"7", "8", "9", "⌫", "4", "5", "6", "Clear", "1", "2", "3", ".", "0", "0", "0", "0"},
-            suffix);
-    }
-    return keypad(
-        state, text, box, 4,
-        {"7", "8", "9", "⌫", "4", "5", "6", "Clear", "1", "2", "3", "", "0", "0", "0", "0"},
-        suffix);
-}
-
-float letter_keyboard_height() {
-    return 4 * std::round(0.9f * touch()) + 3 * gap();
-}
-
-std::string letter_keyboard(DrawState& state, std::string& text, const Box& box) {
-    static const std::vector<const char*> keys = {
-        "Q",     "W",     "E",     "R",     "T",     "Y",     "U",     "I",     "O",     "P",
-        "A",     "S",     "D",     "F",     "G",     "H",     "J",     "K",     "L",     "-",
-        "Z",     "X",     "C",     "V",     "B",     "N",     "M",     "⌫",     "⌫",     "⌫",
-        "Clear", "Clear", "Space", "Space", "Space", "Space", "Space", "Space", "Enter", "Enter"};
-    const std::string pressed = key_grid(state, box, 10, keys, "##letters");
-    if (pressed.size() == 1) {
-        text += static_cast<char>(std::tolower(static_cast<unsigned char>(pressed[0])));
-    } else if (pressed == "Space") {
-        if (!text.empty() && text.back() != ' ') {
-            text += ' ';
-        }
-    } else if (pressed == "Clear") {
-        text.clear();
-    } else if (pressed == "⌫") {
-        pop_utf8(text);
-    }
-    return pressed == "Enter" ? pressed : std::string();
 }
 
 }  // namespace ui::widgets

@@ -60,6 +60,7 @@ inline constexpr ImU32 selected = rgb(0xDCEBFF);
 inline constexpr ImU32 good = rgb(0x2E7D32);         // pay, OK, change, savings
 inline constexpr ImU32 good_on_bar = rgb(0x8FD694);  // savings on the dark totals panel
 inline constexpr ImU32 bad = rgb(0xC62828);          // errors, remove
+inline constexpr ImU32 refund = rgb(0xB23C00);       // return lines and money going back
 }  // namespace colour
 
 // An axis-aligned box in screen pixels, cut into pieces to lay out a screen.
@@ -131,7 +132,8 @@ bool is_search_text(const std::string& text);
 
 // What a short field takes from the keyboard: digits; digits and one decimal point (',' or
 // '.'); or a code of letters, digits and '-'.
-enum class Accept { digits, amount, code };
+// `text`: any printable character (a reason).
+enum class Accept { digits, amount, code, text };
 
 // Keys typed this frame into a field of at most `max` characters. A barcode scanner types a
 // dozen digits and Enter in one go: more than the field holds was not meant for it, so the field
@@ -139,6 +141,11 @@ enum class Accept { digits, amount, code };
 // ("Too many digits for `what`"). Returns whether Enter was pressed (and not dropped).
 bool type_into(DrawState& state, std::string& field, std::size_t max, Accept accept,
                const char* what);
+// The same with keys already taken (take_typed), for a screen that looks at them first.
+bool type_into(DrawState& state, const Typed& typed, std::string& field, std::size_t max,
+               Accept accept, const char* what);
+// A scanner's burst: this many characters and their Enter within one frame.
+bool is_scan_burst(const Typed& typed);
 // Keeps a field keyed on a keypad within `max` characters: a tap past the end is ignored.
 void clamp_field(std::string& field, std::size_t max);
 
@@ -184,8 +191,9 @@ void draw_ticket_lines(const SaleVm& vm, DrawState& state, Box box, Intents& out
 // `compact` (under the letter keyboard): the item count, savings and total only.
 float totals_height(const SaleVm& vm, bool compact);
 void draw_totals(const SaleVm& vm, DrawState& state, const Box& box, bool compact);
-void take_approval_keyboard(const SaleVm& vm, DrawState& state, Intents& out);
-void draw_price_approval(const SaleVm& vm, DrawState& state, Box box, Intents& out);
+// The price override panel (screens_price.cpp).
+void take_price_keyboard(const SaleVm& vm, DrawState& state, Intents& out);
+void draw_price_panel(const SaleVm& vm, DrawState& state, Box box, Intents& out);
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
 // The card, gift card and store credit panels of the tender screen.
 void open_tender_panel(const TenderVm& vm, DrawState& state, TenderPanel panel);
@@ -194,5 +202,23 @@ void draw_tender_form(DrawState& state, Box box, Intents& out);
 void draw_completed(const CompletedVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_suspended(const SuspendedListVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out);
+// Returns (screens_return.cpp, screens_return_forms.cpp), finding a ticket
+// (screens_ticket_search.cpp) and a refund on the tender screen (screens_refund.cpp).
+void draw_return(const ReturnVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_no_receipt(const ReturnVm& vm, DrawState& state, Box box, Intents& out);
+void draw_post_void(const ReturnVm& vm, DrawState& state, Box box, Intents& out);
+void draw_ticket_search(const TicketSearchVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_refund(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
+// The approval dialog over the whole display (screens_approval.cpp): its own window, above the
+// screen, so that nothing under it can be tapped. Takes the keyboard before the screen does.
+void take_approval_keyboard(DrawState& state, Intents& out);
+void draw_approval(const ApprovalVm& vm, const Message& message, DrawState& state, Intents& out);
+
+// Toggle buttons for `choices` in a grid of `cols` columns; `chosen` holds the code of the one
+// that is on. Keys are "<prefix>:<code>##<suffix>".
+void choice_grid(DrawState& state, const Box& box, int cols, const std::vector<Choice>& choices,
+                 std::string& chosen, const char* prefix, const char* suffix);
+// Height of a choice_grid of `count` choices in `cols` columns.
+float choice_grid_height(std::size_t count, int cols);
 
 }  // namespace ui::widgets

@@ -136,6 +136,7 @@ void check_same_content(const pos::Ticket& read, const pos::Ticket& written) {
         CHECK(a.amounts.net == b.amounts.net);
         CHECK(a.amounts.tax == b.amounts.tax);
         CHECK(a.amounts.gross == b.amounts.gross);
+        CHECK(a.returned == b.returned);
     }
     REQUIRE(read.payments().size() == written.payments().size());
     for (std::size_t i = 0; i < read.payments().size(); ++i) {
@@ -147,7 +148,12 @@ void check_same_content(const pos::Ticket& read, const pos::Ticket& written) {
         CHECK(a.amount == b.amount);
         CHECK(a.reference == b.reference);
         CHECK(a.card_last4 == b.card_last4);
+        CHECK(a.refund_of == b.refund_of);
     }
+    CHECK(read.kind() == written.kind());
+    CHECK(read.approvals() == written.approvals());
+    CHECK(read.post_void_of() == written.post_void_of());
+    CHECK(read.post_void_of_receipt() == written.post_void_of_receipt());
     const pos::Totals a = read.totals();
     const pos::Totals b = written.totals();
     CHECK(a.savings == b.savings);
@@ -183,6 +189,45 @@ pos::Ticket paid_ticket(db::Store& store, const std::string& terminal_id,
     if (cash > due)
         ticket.add_payment(payment(pos::PaymentMethod::cash, -(cash - due).minor()));
     return ticket;
+}
+
+std::string complete(db::Store& store, const pos::Ticket& ticket, std::int64_t at_ms) {
+    const auto done = store.sales().complete_sale(ticket, at_ms);
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? std::string() : done.error().message));
+    return done->receipt_number;
+}
+
+pos::Ticket empty_ticket(const std::string& terminal_id) {
+    return pos::Ticket(new_id(), terminal_id, pos::Clerk{7, "Alex Martin"}, eur(), pos::TaxPolicy{},
+                       at);
+}
+
+void add_returns(db::Store& store, pos::Ticket& ticket, const std::string& receipt,
+                 const std::vector<std::pair<std::size_t, std::int64_t>>& lines,
+                 pos::Disposition disposition) {
+    const auto original = store.archive().open_for_return(receipt);
+    REQUIRE_MESSAGE(original.has_value(), "no receipt " << receipt);
+    for (const auto& [index, milli] : lines) {
+        auto line =
+            pos::make_return_line(*original, index, pos::Quantity{milli},
+                                  pos::ReturnReason::changed_mind, disposition, ticket, new_id());
+        REQUIRE_MESSAGE(line.ok(), (line.ok() ? std::string() : line.error().message));
+        ticket.add_return_line(std::move(line).value());
+    }
+}
+
+void refund_to_original(db::Store& store, pos::Ticket& ticket, const std::string& receipt) {
+    const auto original = store.archive().open_for_return(receipt);
+    REQUIRE(original.has_value());
+    ticket.begin_tender();
+    const pos::Money owed = -ticket.totals().due;
+    REQUIRE(owed.minor() > 0);
+    auto plan = pos::plan_refund(pos::refund_tenders(*original, ticket), owed);
+    REQUIRE_MESSAGE(plan.ok(), (plan.ok() ? std::string() : plan.error().message));
+    for (pos::Payment refund : *plan) {
+        refund.id = new_id();
+        ticket.add_payment(std::move(refund));
+    }
 }
 
 }  // namespace db_test

@@ -10,6 +10,7 @@
 
 #include "db/sqlite_store.hpp"
 #include "db/store.hpp"
+#include "pos/returns.hpp"
 #include "pos/ticket.hpp"
 
 namespace db_test {
@@ -70,6 +71,23 @@ std::string new_id();
 void check_same_line_inputs(const pos::TicketLine& read, const pos::TicketLine& written);
 // Everything a completed ticket holds, computed amounts and payments included.
 void check_same_content(const pos::Ticket& read, const pos::Ticket& written);
+
+// Completes the ticket at at_ms, failing the test with the store's message if it cannot; returns
+// the receipt number.
+std::string complete(db::Store& store, const pos::Ticket& ticket, std::int64_t at_ms);
+
+// An open ticket with nothing on it yet, on T01 for the test clerk.
+pos::Ticket empty_ticket(const std::string& terminal_id = "T01");
+
+// Adds return lines for (line index, milli-quantity) of the original receipt, as the terminal
+// builds them (pos::make_return_line over what the archive says was returned before).
+void add_returns(db::Store& store, pos::Ticket& ticket, const std::string& receipt,
+                 const std::vector<std::pair<std::size_t, std::int64_t>>& lines,
+                 pos::Disposition disposition = pos::Disposition::restock);
+
+// Begins tender and refunds what the ticket owes back to the original's tenders, as
+// pos::plan_refund spreads it (cards, then stored value, then cash).
+void refund_to_original(db::Store& store, pos::Ticket& ticket, const std::string& receipt);
 
 // Rows in a table, for "nothing was written" checks.
 std::int64_t count_rows(db::SqliteStore& store, const std::string& table);

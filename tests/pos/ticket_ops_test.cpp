@@ -95,18 +95,20 @@ TEST_CASE_FIXTURE(Fixture, "a price override needs a manager's code and PIN") {
     session.add_item("4000000000037");
     auto no_approval = session.override_price(0, "5.00", {}, "price match");
     REQUIRE_FALSE(no_approval.ok());
-    CHECK(no_approval.error().message.find("A manager must approve this") != std::string::npos);
+    CHECK(no_approval.error().message.find("A manager must approve: ") != std::string::npos);
 
-    auto clerk_approves = session.override_price(0, "5.00", {"1001", "1234"}, "price match");
+    auto clerk_approves =
+        session.override_price(0, "5.00", {"1001", "1234", "", ""}, "price match");
     REQUIRE_FALSE(clerk_approves.ok());
-    CHECK(clerk_approves.error().message.find("is not a manager") != std::string::npos);
+    CHECK(clerk_approves.error().message ==
+          "Alex Martin is a clerk; a manager must approve a price override");
 
-    auto wrong_pin = session.override_price(0, "5.00", {"9001", "0000"}, "price match");
+    auto wrong_pin = session.override_price(0, "5.00", {"9001", "0000", "", ""}, "price match");
     REQUIRE_FALSE(wrong_pin.ok());
     CHECK(wrong_pin.error().message.find("Wrong PIN for Morgan Lee") != std::string::npos);
     CHECK(session.ticket().totals().total.minor() == 899);
 
-    REQUIRE(session.override_price(0, "5.00", {"9001", "4321"}, "price match").ok());
+    REQUIRE(session.override_price(0, "5.00", {"9001", "4321", "", ""}, "price match").ok());
     CHECK(session.ticket().totals().total.minor() == 500);
     const auto& e = events.recorded.back();
     CHECK(e.kind == pos::EventKind::price_override);

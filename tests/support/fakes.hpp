@@ -73,23 +73,53 @@ class StoredValue : public pos::StoredValue {
 
 inline const pos::User clerk{1, "1001", "Alex Martin", pos::Role::clerk};
 inline const pos::User manager{2, "9001", "Morgan Lee", pos::Role::manager};
+inline const pos::User supervisor{3, "5001", "Jordan Diaz", pos::Role::supervisor};
+inline const pos::User administrator{4, "9901", "Riley Quinn", pos::Role::administrator};
+
+// Completed tickets, fed by SaleStore as it completes them, read back for returns.
+class Archive : public pos::TicketArchive {
+  public:
+    std::vector<pos::Ticket> completed;  // as written, receipt numbers set
+    // Price book history per product id: (effective from, unit price), in time order.
+    std::map<std::int64_t, std::vector<std::pair<std::int64_t, pos::Money>>> prices;
+
+    std::optional<pos::OriginalTicket> open_for_return(const std::string& receipt_number) override;
+    std::optional<pos::Ticket> find_ticket(const std::string& receipt_number) override;
+    std::vector<pos::TicketSummary> find_tickets(const pos::TicketQuery& query) override;
+    std::optional<pos::Money> lowest_price(std::int64_t product_id, std::int64_t from_ms,
+                                           std::int64_t to_ms) override;
+    pos::NoReceiptHistory no_receipt_returns(const std::string& customer,
+                                             std::int64_t since_ms) override;
+
+    const pos::Ticket* by_id(const std::string& ticket_id) const;
+    pos::OriginalTicket original(const pos::Ticket& sale) const;
+    pos::Status check_returns(const pos::Ticket& ticket) const;
+};
 
 class SaleStore : public pos::SaleStore {
   public:
+    explicit SaleStore(Archive* fed = nullptr) : archive(fed) {}
     bool fail_next = false;
+    Archive* archive;  // fed with every completed ticket when set
     std::vector<pos::Ticket> written;
+    // Like the db, refuses a return of more than remains returnable, or a refund of more than a
+    // tender paid, counting what other completed tickets already took back.
     pos::Result<pos::CompletedSale> complete_sale(const pos::Ticket& ticket,
                                                   std::int64_t completed_at_ms) override;
 };
 
 class Users : public pos::UserDirectory {
   public:
-    Users();  // 1001 Alex (clerk, PIN 1234), 9001 Morgan (manager, PIN 4321)
+    // 1001 Alex (clerk, PIN 1234), 5001 Jordan (supervisor, PIN 5555, badge BADGE-5001-JD),
+    // 9001 Morgan (manager, PIN 4321, badge BADGE-9001-ML), 9901 Riley (administrator, 2468).
+    Users();
     std::map<std::int64_t, std::string> pins;
+    std::map<std::int64_t, std::string> badges;
     std::map<std::int64_t, pos::LoginState> states;
     std::vector<pos::User> users;
     std::vector<pos::User> active_users() override { return users; }
     std::optional<pos::User> find_by_code(std::string_view code) override;
+    std::optional<pos::User> find_by_badge(std::string_view badge) override;
     bool pin_matches(std::int64_t user_id, std::string_view pin) override;
     pos::LoginState login_state(std::int64_t user_id) override { return states[user_id]; }
     void save_login_state(std::int64_t user_id, const pos::LoginState& state) override {
@@ -99,8 +129,9 @@ class Users : public pos::UserDirectory {
 
 // Everything a SaleSession needs, in memory.
 struct Services {
+    Archive archive;
     Catalogue catalogue;
-    SaleStore store;
+    SaleStore store{&archive};
     Clock clock;
     Ids ids;
     Promotions promotions;
@@ -109,7 +140,8 @@ struct Services {
     StoredValue stored_value;
     Users users;
     pos::SaleServices sale() {
-        return {catalogue, store, clock, ids, promotions, events, suspended, stored_value, users};
+        return {catalogue, store,     clock,        ids,   promotions,
+                events,    suspended, stored_value, users, archive};
     }
 };
 

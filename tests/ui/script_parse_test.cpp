@@ -75,3 +75,81 @@ TEST_CASE("a malformed line says what form it needs") {
     CHECK(error_of("resume first").find("number from 1") != std::string::npos);
     CHECK(error_of("expect 10").find("expect total AMOUNT") != std::string::npos);
 }
+
+TEST_CASE("return, exchange, search and approval lines become their intents") {
+    CHECK(std::holds_alternative<ui::StartReturn>(intent_of("return")));
+    CHECK(std::get<ui::OpenReceipt>(intent_of("receipt S001-T01-000042")).receipt ==
+          "S001-T01-000042");
+    auto line = std::get<ui::ReturnItem>(intent_of("return line 2 faulty damaged"));
+    CHECK(line.index == 1);
+    CHECK(line.quantity.empty());
+    CHECK(line.reason == "faulty");
+    CHECK(line.disposition == "damaged");
+    CHECK(std::get<ui::ReturnItem>(intent_of("return line 1 0.250 other restock")).quantity ==
+          "0.250");
+    auto item = std::get<ui::ReturnWithoutReceipt>(
+        intent_of("return item 4011 0.5 faulty restock 5551234"));
+    CHECK(item.code == "4011");
+    CHECK(item.quantity == "0.5");
+    CHECK(item.customer == "5551234");
+    CHECK(std::get<ui::ReturnWithoutReceipt>(intent_of("return item 4011 faulty restock 555123"))
+              .quantity.empty());
+
+    auto find = std::get<ui::FindTickets>(
+        intent_of("find from=2026-11-23 14:00 to=15:30 amount=12.34 card=4242 item=whole milk"));
+    CHECK(find.from == "2026-11-23 14:00");
+    CHECK(find.to == "15:30");
+    CHECK(find.amount == "12.34");
+    CHECK(find.card == "4242");
+    CHECK(find.item == "whole milk");
+    CHECK(std::get<ui::FindTickets>(intent_of("find")).from.empty());
+    CHECK(std::get<ui::OpenFound>(intent_of("open 3")).index == 2);
+    CHECK(std::get<ui::PostVoid>(intent_of("postvoid rang up twice")).reason == "rang up twice");
+
+    CHECK(std::get<ui::Refund>(intent_of("refund")).method.empty());
+    auto cash = std::get<ui::Refund>(intent_of("refund cash 5.00"));
+    CHECK(cash.method == "cash");
+    CHECK(cash.amount == "5.00");
+    auto card = std::get<ui::Refund>(intent_of("refund card AUTH-1 3.00"));
+    CHECK(card.reference == "AUTH-1");
+    CHECK(card.amount == "3.00");
+    auto fresh = std::get<ui::Refund>(intent_of("refund credit new 2.00"));
+    CHECK(fresh.method == "credit");
+    CHECK(fresh.reference.empty());
+    CHECK(fresh.amount == "2.00");
+    CHECK(std::get<ui::Refund>(intent_of("refund credit SC1001")).reference == "SC1001");
+
+    auto approve = std::get<ui::Approve>(intent_of("approve 9001 4321 price match"));
+    CHECK(approve.staff_code == "9001");
+    CHECK(approve.pin == "4321");
+    CHECK(approve.reason == "price match");
+    auto badge = std::get<ui::Approve>(intent_of("approve badge BADGE-9001-ML known customer"));
+    CHECK(badge.badge == "BADGE-9001-ML");
+    CHECK(badge.staff_code.empty());
+    CHECK(badge.reason == "known customer");
+    CHECK(std::get<ui::Decline>(intent_of("decline 5001 5555 no proof")).reason == "no proof");
+    CHECK(std::holds_alternative<ui::CancelApproval>(intent_of("cancel")));
+
+    auto expect = ui::parse_script_line("expect refund 4.00");
+    REQUIRE(expect.ok());
+    CHECK(std::get<ui::ExpectRefund>(**expect).amount == "4.00");
+}
+
+TEST_CASE("a malformed return, search or approval line says what form it needs") {
+    CHECK(error_of("return line 1 faulty").find("return line N [QUANTITY] REASON DISPOSITION") !=
+          std::string::npos);
+    CHECK(error_of("return item 4011 faulty restock").find("return item CODE") !=
+          std::string::npos);
+    CHECK(error_of("return line x faulty restock").find("number from 1, not 'x'") !=
+          std::string::npos);
+    CHECK(error_of("receipt").find("receipt RECEIPT_NUMBER") != std::string::npos);
+    CHECK(error_of("find when=today").find("'find' does not know 'when=today'") !=
+          std::string::npos);
+    CHECK(error_of("find today").find("'find' does not know 'today'") != std::string::npos);
+    CHECK(error_of("open").find("open N") != std::string::npos);
+    CHECK(error_of("refund cheque").find("refund cash [AMOUNT]") != std::string::npos);
+    CHECK(error_of("refund card").find("refund card REFERENCE [AMOUNT]") != std::string::npos);
+    CHECK(error_of("approve 9001 4321").find("approve STAFF_CODE PIN REASON") != std::string::npos);
+    CHECK(error_of("decline badge B1").find("decline badge BADGE REASON") != std::string::npos);
+    CHECK(error_of("expect change 1").find("expect refund AMOUNT") != std::string::npos);
+}

@@ -268,5 +268,5 @@ TEST_CASE("a first run that was interrupted while creating the demo store is sta
     CHECK_FALSE(std::filesystem::exists(dir / "data" / "terminal.db.creating"));
     auto store = reopen(dir);
     CHECK(store->product_count() > 5000);
-    CHECK(store->users().active_users().size() == 2);
+    CHECK(store->users().active_users().size() == 4);  // clerk, supervisor, manager, admin
 }

@@ -1,7 +1,9 @@
 // A Terminal on a real demo store in a temporary folder, with a settable clock.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
+#include <string>
 
 #include <doctest/doctest.h>
 
@@ -36,6 +38,30 @@ struct TerminalFixture {
     }
 
     void log_in() { REQUIRE(terminal.apply(ui::LogIn{"1001", "1234"}).ok()); }
+
+    // Sells the items for cash and starts the next ticket; returns the receipt number.
+    std::string sell(std::initializer_list<const char*> codes, const char* cash) {
+        for (const char* code : codes)
+            REQUIRE(terminal.apply(ui::Scan{code, ""}).ok());
+        REQUIRE(terminal.apply(ui::TenderCash{cash, false}).ok());
+        const std::string receipt = terminal.completed_ticket()->receipt_number();
+        REQUIRE(terminal.apply(ui::NewSale{}).ok());
+        return receipt;
+    }
+
+    // The return screen with a receipt open on it.
+    void open_receipt(const std::string& receipt) {
+        REQUIRE(terminal.apply(ui::StartReturn{}).ok());
+        REQUIRE(terminal.apply(ui::OpenReceipt{receipt}).ok());
+        REQUIRE(terminal.screen() == ui::Screen::returns);
+    }
+
+    // The error message of an intent the terminal must refuse.
+    std::string refusal(const ui::Intent& intent) {
+        auto result = terminal.apply(intent);
+        REQUIRE_FALSE(result.ok());
+        return result.error().message;
+    }
 
     template <typename Vm>
     Vm screen() const {

@@ -8,9 +8,13 @@
 TEST_CASE_FIXTURE(TerminalFixture, "the login screen lists the demo staff") {
     const auto vm = screen<ui::LoginVm>();
     CHECK(vm.store_name == "Counter Demo Market");
-    REQUIRE(vm.users.size() == 2);
+    REQUIRE(vm.users.size() == 4);
     CHECK(vm.users[0].name == "Alex Martin");
     CHECK(vm.users[0].role == "Clerk");
+    CHECK(vm.users[1].role == "Supervisor");
+    CHECK(vm.users[2].role == "Manager");
+    CHECK(vm.users[3].name == "Riley Quinn");
+    CHECK(vm.users[3].role == "Administrator");
 }
 
 TEST_CASE_FIXTURE(TerminalFixture, "a wrong PIN stays on the login screen with a message") {

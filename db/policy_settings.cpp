@@ -1,0 +1,143 @@
+// The store's policy settings: who may do what (one key per permission, plus the discount and
+// refund limits), how returns are taken, and the store code. Absent keys (a store from before
+// these settings) read as the defaults; a damaged value is a StoreFailure naming the key.
+#include "db/policy_settings.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "db/format.hpp"
+
+namespace db {
+
+namespace {
+
+constexpr std::string_view key_store_code = "store_code";
+constexpr std::string_view permission_prefix = "permission.";
+constexpr std::string_view key_discount_limit = "discount_limit_ppm";
+constexpr std::string_view key_refund_limit = "refund_limit_minor";
+constexpr std::string_view key_lowest_price_days = "returns.lowest_price_days";
+constexpr std::string_view key_no_receipt_cash = "returns.no_receipt_cash_allowed";
+constexpr std::string_view key_limit_days = "returns.limit_days";
+constexpr std::string_view key_limit_count = "returns.limit_count";
+constexpr std::string_view key_limit_minor = "returns.limit_minor";
+
+[[noreturn]] void damaged(std::string_view key, const std::string& value, std::string_view why) {
+    throw pos::StoreFailure("the store's setting " + std::string(key) + " is damaged: '" + value +
+                            "' " + std::string(why));
+}
+
+// The number stored under key, or fallback when there is none.
+std::int64_t number_or(const SettingValues& values, std::string_view key, std::int64_t fallback,
+                       std::int64_t low, std::int64_t high) {
+    const auto found = values.find(std::string(key));
+    if (found == values.end())
+        return fallback;
+    const std::string& text = found->second;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        damaged(key, text, "is not a whole number");
+    if (value < low || value > high) {
+        damaged(key, text,
+                "is not between " + std::to_string(low) + " and " + std::to_string(high));
+    }
+    return value;
+}
+
+std::string permission_key(pos::Permission permission) {
+    return std::string(permission_prefix) + std::string(pos::to_string(permission));
+}
+
+constexpr std::int64_t max_days = 3650;
+constexpr std::int64_t max_int = 2'147'483'647;
+constexpr std::int64_t max_money = 1'000'000'000'000;
+
+}  // namespace
+
+void read_policy_settings(const SettingValues& values, pos::StoreSettings& settings) {
+    if (const auto code = values.find(std::string(key_store_code)); code != values.end())
+        settings.store_code = code->second;
+    pos::PermissionTable& table = settings.permissions;
+    table = pos::default_permissions();
+    for (const pos::Permission permission : pos::all_permissions) {
+        const std::string key = permission_key(permission);
+        const auto found = values.find(key);
+        if (found == values.end())
+            continue;
+        const auto role = pos::role_from(found->second);
+        if (!role)
+            damaged(key, found->second,
+                    "is not a role (clerk, supervisor, manager, administrator)");
+        table.set(permission, *role);
+    }
+    table.discount_limit = pos::Rate{
+        number_or(values, key_discount_limit, table.discount_limit.ppm, 0, pos::Rate::one)};
+    table.refund_limit_minor =
+        number_or(values, key_refund_limit, table.refund_limit_minor, 0, max_money);
+
+    pos::ReturnPolicy& returns = settings.returns;
+    returns = pos::ReturnPolicy{};
+    returns.lowest_price_days = static_cast<int>(
+        number_or(values, key_lowest_price_days, returns.lowest_price_days, 1, max_days));
+    returns.no_receipt_cash_allowed =
+        number_or(values, key_no_receipt_cash, returns.no_receipt_cash_allowed ? 1 : 0, 0, 1) == 1;
+    returns.limit_days =
+        static_cast<int>(number_or(values, key_limit_days, returns.limit_days, 1, max_days));
+    returns.limit_count =
+        static_cast<int>(number_or(values, key_limit_count, returns.limit_count, 0, max_int));
+    returns.limit_minor = number_or(values, key_limit_minor, returns.limit_minor, 0, max_money);
+}
+
+pos::Status check_policy_settings(const pos::StoreSettings& settings) {
+    const std::string& code = settings.store_code;
+    if (code.size() > 16 || !std::all_of(code.begin(), code.end(), is_ascii_alnum)) {
+        return pos::bad_input("Store code " + in_quotes(code) +
+                              " must be up to 16 letters or digits (it starts the receipt "
+                              "references printed for returns); nothing was saved");
+    }
+    for (const pos::Permission permission : pos::all_permissions) {
+        if (!pos::role_from(pos::to_string(settings.permissions.required(permission)))) {
+            return pos::bad_input("The role needed for " + std::string(pos::describe(permission)) +
+                                  " is not a known role; nothing was saved");
+        }
+    }
+    const pos::PermissionTable& table = settings.permissions;
+    if (table.discount_limit.ppm < 0 || table.discount_limit.ppm > pos::Rate::one) {
+        return pos::bad_input("The discount limit must be between 0% and 100%; nothing was saved");
+    }
+    if (table.refund_limit_minor < 0 || table.refund_limit_minor > max_money)
+        return pos::bad_input("The refund limit must not be negative; nothing was saved");
+    const pos::ReturnPolicy& returns = settings.returns;
+    if (returns.lowest_price_days < 1 || returns.lowest_price_days > max_days ||
+        returns.limit_days < 1 || returns.limit_days > max_days) {
+        return pos::bad_input("The returns periods must be 1 to " + std::to_string(max_days) +
+                              " days; nothing was saved");
+    }
+    if (returns.limit_count < 0 || returns.limit_minor < 0 || returns.limit_minor > max_money) {
+        return pos::bad_input(
+            "The no-receipt return limits must not be negative; nothing was saved");
+    }
+    return pos::ok();
+}
+
+std::vector<std::pair<std::string, std::string>> policy_setting_rows(
+    const pos::StoreSettings& settings) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    rows.emplace_back(key_store_code, settings.store_code);
+    for (const pos::Permission permission : pos::all_permissions) {
+        rows.emplace_back(permission_key(permission),
+                          pos::to_string(settings.permissions.required(permission)));
+    }
+    rows.emplace_back(key_discount_limit, std::to_string(settings.permissions.discount_limit.ppm));
+    rows.emplace_back(key_refund_limit, std::to_string(settings.permissions.refund_limit_minor));
+    const pos::ReturnPolicy& returns = settings.returns;
+    rows.emplace_back(key_lowest_price_days, std::to_string(returns.lowest_price_days));
+    rows.emplace_back(key_no_receipt_cash, returns.no_receipt_cash_allowed ? "1" : "0");
+    rows.emplace_back(key_limit_days, std::to_string(returns.limit_days));
+    rows.emplace_back(key_limit_count, std::to_string(returns.limit_count));
+    rows.emplace_back(key_limit_minor, std::to_string(returns.limit_minor));
+    return rows;
+}
+
+}  // namespace db

@@ -1,0 +1,26 @@
+// Reading, checking and writing the policy part of the store's settings: permissions and their
+// limits, the returns policy, the store code. Internal to db/.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pos/result.hpp"
+#include "pos/store_settings.hpp"
+
+namespace db {
+
+using SettingValues = std::map<std::string, std::string>;  // the settings table, key -> value
+
+// Fills settings.store_code, .permissions and .returns; defaults for absent keys. Throws
+// pos::StoreFailure naming the key for a value that is not a role or a number in range.
+void read_policy_settings(const SettingValues& values, pos::StoreSettings& settings);
+// bad_input naming what is wrong, before anything is written.
+pos::Status check_policy_settings(const pos::StoreSettings& settings);
+// The (key, value) rows save_settings writes.
+std::vector<std::pair<std::string, std::string>> policy_setting_rows(
+    const pos::StoreSettings& settings);
+
+}  // namespace db

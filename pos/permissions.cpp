@@ -1,0 +1,116 @@
+#include "pos/permissions.hpp"
+
+#include <utility>
+
+namespace pos {
+
+namespace {
+
+struct RoleNames {
+    Role role;
+    std::string_view name;
+    std::string_view title;
+};
+
+constexpr RoleNames role_names[] = {
+    {Role::clerk, "clerk", "Clerk"},
+    {Role::supervisor, "supervisor", "Supervisor"},
+    {Role::manager, "manager", "Manager"},
+    {Role::administrator, "administrator", "Administrator"},
+};
+
+struct PermissionNames {
+    Permission permission;
+    std::string_view name;
+    std::string_view description;
+};
+
+constexpr PermissionNames permission_names[] = {
+    {Permission::price_override, "price_override", "a price override"},
+    {Permission::discount_over_limit, "discount_over_limit", "a discount over the limit"},
+    {Permission::refund_over_limit, "refund_over_limit", "a refund over the limit"},
+    {Permission::return_without_receipt, "return_without_receipt", "a return without a receipt"},
+    {Permission::post_void, "post_void", "a post-void"},
+    {Permission::ticket_void, "ticket_void", "voiding a ticket"},
+    {Permission::no_sale, "no_sale", "a no-sale"},
+    {Permission::cash_paid_out, "cash_paid_out", "a cash paid-out"},
+    {Permission::close_till, "close_till", "closing a till"},
+    {Permission::over_short, "over_short", "a till over or short"},
+};
+
+const RoleNames* find(Role role) {
+    for (const auto& r : role_names) {
+        if (r.role == role)
+            return &r;
+    }
+    return nullptr;
+}
+
+const PermissionNames* find(Permission permission) {
+    for (const auto& p : permission_names) {
+        if (p.permission == permission)
+            return &p;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) {
+    const auto* r = find(role);
+    return r ? r->name : "?";
+}
+
+std::string_view role_title(Role role) {
+    const auto* r = find(role);
+    return r ? r->title : "?";
+}
+
+std::optional<Role> role_from(std::string_view name) {
+    for (const auto& r : role_names) {
+        if (r.name == name)
+            return r.role;
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(Permission permission) {
+    const auto* p = find(permission);
+    return p ? p->name : "?";
+}
+
+std::string_view describe(Permission permission) {
+    const auto* p = find(permission);
+    return p ? p->description : "?";
+}
+
+std::optional<Permission> permission_from(std::string_view name) {
+    for (const auto& p : permission_names) {
+        if (p.name == name)
+            return p.permission;
+    }
+    return std::nullopt;
+}
+
+PermissionTable default_permissions() {
+    PermissionTable table;
+    const std::pair<Permission, Role> defaults[] = {
+        {Permission::price_override, Role::manager},
+        {Permission::discount_over_limit, Role::supervisor},
+        {Permission::refund_over_limit, Role::supervisor},
+        {Permission::return_without_receipt, Role::supervisor},
+        {Permission::post_void, Role::manager},
+        {Permission::ticket_void, Role::clerk},
+        {Permission::no_sale, Role::clerk},
+        {Permission::cash_paid_out, Role::supervisor},
+        {Permission::close_till, Role::supervisor},
+        {Permission::over_short, Role::manager},
+    };
+    for (const auto& [permission, role] : defaults)
+        table.set(permission, role);
+    table.discount_limit = Rate{200'000};
+    table.refund_limit_minor = 5'000;
+    return table;
+}
+
+}  // namespace pos
