@@ -293,6 +293,9 @@ pos::StoreSettings demo_settings() {
     settings.store_name = "Counter Demo Market";
     settings.address_lines = {"Hauptstraße 12", "10115 Berlin"};
     settings.tax_id = "VAT reg. DE 123 456 789";
+    settings.receipt_header = {"Open 8:00-20:00, Monday to Saturday"};
+    settings.receipt_footer = {"Thank you for shopping with us",
+                               "Returns within 30 days with this receipt"};
     settings.terminal_id = "T01";
     settings.currency = pos::Currency::of("EUR", 2);
     settings.pricing = pos::PricingMode::tax_inclusive;

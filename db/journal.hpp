@@ -4,6 +4,7 @@
 // Internal to db/.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,12 @@
 #include "pos/ticket.hpp"
 
 namespace db {
+
+// Every entry's payload starts with these header fields, in this order; "format" is
+// journal_format.
+inline constexpr std::string_view journal_format = "counter-journal-1";
+inline constexpr std::array<std::string_view, 7> header_keys{
+    "format", "terminal", "sequence", "kind", "entity", "ticket", "at_ms"};
 
 // The previous hash of a terminal's first entry.
 inline constexpr std::string_view genesis_hash =

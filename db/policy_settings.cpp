@@ -27,9 +27,18 @@ constexpr std::string_view key_limit_minor = "returns.limit_minor";
                             "' " + std::string(why));
 }
 
-// The number stored under key, or fallback when there is none.
-std::int64_t number_or(const SettingValues& values, std::string_view key, std::int64_t fallback,
-                       std::int64_t low, std::int64_t high) {
+std::string permission_key(pos::Permission permission) {
+    return std::string(permission_prefix) + std::string(pos::to_string(permission));
+}
+
+constexpr std::int64_t max_days = 3650;
+constexpr std::int64_t max_int = 2'147'483'647;
+constexpr std::int64_t max_money = 1'000'000'000'000;
+
+}  // namespace
+
+std::int64_t number_setting(const SettingValues& values, std::string_view key,
+                            std::int64_t fallback, std::int64_t low, std::int64_t high) {
     const auto found = values.find(std::string(key));
     if (found == values.end())
         return fallback;
@@ -44,16 +53,6 @@ std::int64_t number_or(const SettingValues& values, std::string_view key, std::i
     }
     return value;
 }
-
-std::string permission_key(pos::Permission permission) {
-    return std::string(permission_prefix) + std::string(pos::to_string(permission));
-}
-
-constexpr std::int64_t max_days = 3650;
-constexpr std::int64_t max_int = 2'147'483'647;
-constexpr std::int64_t max_money = 1'000'000'000'000;
-
-}  // namespace
 
 void read_policy_settings(const SettingValues& values, pos::StoreSettings& settings) {
     if (const auto code = values.find(std::string(key_store_code)); code != values.end())
@@ -72,21 +71,23 @@ void read_policy_settings(const SettingValues& values, pos::StoreSettings& setti
         table.set(permission, *role);
     }
     table.discount_limit = pos::Rate{
-        number_or(values, key_discount_limit, table.discount_limit.ppm, 0, pos::Rate::one)};
+        number_setting(values, key_discount_limit, table.discount_limit.ppm, 0, pos::Rate::one)};
     table.refund_limit_minor =
-        number_or(values, key_refund_limit, table.refund_limit_minor, 0, max_money);
+        number_setting(values, key_refund_limit, table.refund_limit_minor, 0, max_money);
 
     pos::ReturnPolicy& returns = settings.returns;
     returns = pos::ReturnPolicy{};
     returns.lowest_price_days = static_cast<int>(
-        number_or(values, key_lowest_price_days, returns.lowest_price_days, 1, max_days));
+        number_setting(values, key_lowest_price_days, returns.lowest_price_days, 1, max_days));
     returns.no_receipt_cash_allowed =
-        number_or(values, key_no_receipt_cash, returns.no_receipt_cash_allowed ? 1 : 0, 0, 1) == 1;
+        number_setting(values, key_no_receipt_cash, returns.no_receipt_cash_allowed ? 1 : 0, 0,
+                       1) == 1;
     returns.limit_days =
-        static_cast<int>(number_or(values, key_limit_days, returns.limit_days, 1, max_days));
+        static_cast<int>(number_setting(values, key_limit_days, returns.limit_days, 1, max_days));
     returns.limit_count =
-        static_cast<int>(number_or(values, key_limit_count, returns.limit_count, 0, max_int));
-    returns.limit_minor = number_or(values, key_limit_minor, returns.limit_minor, 0, max_money);
+        static_cast<int>(number_setting(values, key_limit_count, returns.limit_count, 0, max_int));
+    returns.limit_minor =
+        number_setting(values, key_limit_minor, returns.limit_minor, 0, max_money);
 }
 
 pos::Status check_policy_settings(const pos::StoreSettings& settings) {

@@ -2,8 +2,10 @@
 // limits, the returns policy, the store code. Internal to db/.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,6 +15,11 @@
 namespace db {
 
 using SettingValues = std::map<std::string, std::string>;  // the settings table, key -> value
+
+// The whole number stored under `key`, between low and high; `fallback` when the key is absent
+// (a store from before the setting). Throws pos::StoreFailure naming the key otherwise.
+std::int64_t number_setting(const SettingValues& values, std::string_view key,
+                            std::int64_t fallback, std::int64_t low, std::int64_t high);
 
 // Fills settings.store_code, .permissions and .returns; defaults for absent keys. Throws
 // pos::StoreFailure naming the key for a value that is not a role or a number in range.

@@ -16,6 +16,9 @@
 
 namespace db {
 
+// catalogue.cpp: products by code and by name, at the price in effect (prices are in `currency`).
+std::unique_ptr<pos::Catalogue> make_catalogue(Database& db, const pos::Currency& currency);
+
 // sales.cpp: completed and voided tickets, gift card / store credit debits, journal entry.
 std::unique_ptr<pos::SaleStore> make_sale_store(Database& db, JournalWriter& journal);
 std::unique_ptr<pos::StoredValue> make_stored_value(Database& db, const pos::Currency& currency);

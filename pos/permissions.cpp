@@ -2,30 +2,21 @@
 
 #include <utility>
 
+#include "pos/enum_names.hpp"
+
 namespace pos {
 
 namespace {
 
-struct RoleNames {
-    Role role;
-    std::string_view name;
-    std::string_view title;
-};
-
-constexpr RoleNames role_names[] = {
+constexpr EnumName<Role> role_names[] = {
     {Role::clerk, "clerk", "Clerk"},
     {Role::supervisor, "supervisor", "Supervisor"},
     {Role::manager, "manager", "Manager"},
     {Role::administrator, "administrator", "Administrator"},
 };
 
-struct PermissionNames {
-    Permission permission;
-    std::string_view name;
-    std::string_view description;
-};
-
-constexpr PermissionNames permission_names[] = {
+// Labels finish "... a manager must approve a post-void" (see describe).
+constexpr EnumName<Permission> permission_names[] = {
     {Permission::price_override, "price_override", "a price override"},
     {Permission::discount_over_limit, "discount_over_limit", "a discount over the limit"},
     {Permission::refund_over_limit, "refund_over_limit", "a refund over the limit"},
@@ -38,58 +29,30 @@ constexpr PermissionNames permission_names[] = {
     {Permission::over_short, "over_short", "a till over or short"},
 };
 
-const RoleNames* find(Role role) {
-    for (const auto& r : role_names) {
-        if (r.role == role)
-            return &r;
-    }
-    return nullptr;
-}
-
-const PermissionNames* find(Permission permission) {
-    for (const auto& p : permission_names) {
-        if (p.permission == permission)
-            return &p;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 std::string_view to_string(Role role) {
-    const auto* r = find(role);
-    return r ? r->name : "?";
+    return name_of(role_names, role);
 }
 
 std::string_view role_title(Role role) {
-    const auto* r = find(role);
-    return r ? r->title : "?";
+    return label_of(role_names, role);
 }
 
 std::optional<Role> role_from(std::string_view name) {
-    for (const auto& r : role_names) {
-        if (r.name == name)
-            return r.role;
-    }
-    return std::nullopt;
+    return value_named(role_names, name);
 }
 
 std::string_view to_string(Permission permission) {
-    const auto* p = find(permission);
-    return p ? p->name : "?";
+    return name_of(permission_names, permission);
 }
 
 std::string_view describe(Permission permission) {
-    const auto* p = find(permission);
-    return p ? p->description : "?";
+    return label_of(permission_names, permission);
 }
 
 std::optional<Permission> permission_from(std::string_view name) {
-    for (const auto& p : permission_names) {
-        if (p.name == name)
-            return p.permission;
-    }
-    return std::nullopt;
+    return value_named(permission_names, name);
 }
 
 PermissionTable default_permissions() {

@@ -80,6 +80,16 @@ Money value_before_tax(const LineAmounts& a, PricingMode pricing) {
     return pricing == PricingMode::tax_inclusive ? a.gross : a.net;
 }
 
+// A return line's computed fields are fixed when it is made (never re-priced): its negative
+// amounts, their value before tax, and no savings of its own (the refund already has them).
+void fix_refund_amounts(TicketLine& line, const LineAmounts& amounts, PricingMode pricing) {
+    const Money zero(0, amounts.gross.currency());
+    line.amounts = amounts;
+    line.extended = value_before_tax(amounts, pricing);
+    line.promotion_saving = zero;
+    line.discount_amount = zero;
+}
+
 bool returns_line(const TicketLine& line, const std::string& ticket_id,
                   const std::string& line_id) {
     return !line.voided && line.returned && line.returned->original_ticket_id == ticket_id &&
@@ -272,23 +282,12 @@ Result<TicketLine> make_return_line(const OriginalTicket& original, std::size_t 
     if (auto checked = check_returnable(original, sold, quantity, earlier, here); !checked)
         return checked.error();
 
-    TicketLine line;
-    line.id = std::move(line_id);
-    line.product_id = sold.product_id;
-    line.code = sold.code;
-    line.name = sold.name;
-    line.department = sold.department;
-    line.tax = sold.tax;
-    line.unit = sold.unit;
-    line.list_price = sold.list_price;
-    line.quantity = quantity;
+    TicketLine line = line_for(std::move(line_id), product_of(sold), quantity);
     line.returned = ReturnOf{
         original.ticket.id(), original.ticket.receipt_number(), sold.id, reason, disposition, {}};
     line.unit_price = sold.unit_price;
-    line.amounts = refund_amounts(sold, {earlier + here}, quantity);
-    line.extended = value_before_tax(line.amounts, original.ticket.pricing());
-    line.promotion_saving = zero_of(original.ticket);
-    line.discount_amount = zero_of(original.ticket);
+    fix_refund_amounts(line, refund_amounts(sold, {earlier + here}, quantity),
+                       original.ticket.pricing());
     return line;
 }
 
@@ -296,23 +295,11 @@ TicketLine make_unreceipted_return_line(const Product& product, Money unit_price
                                         ReturnReason reason, Disposition disposition,
                                         std::string customer, PricingMode pricing,
                                         std::string line_id) {
-    TicketLine line;
-    line.id = std::move(line_id);
-    line.product_id = product.id;
-    line.code = product.code;
-    line.name = product.name;
-    line.department = product.department;
-    line.tax = product.tax;
-    line.unit = product.unit;
-    line.list_price = product.unit_price;
-    line.quantity = quantity;
+    TicketLine line = line_for(std::move(line_id), product, quantity);
     line.returned = ReturnOf{{}, {}, {}, reason, disposition, std::move(customer)};
     line.unit_price = unit_price;
     const Money value = unit_price.scaled(quantity.milli, 1000, RoundingMode::half_up);
-    line.amounts = negated(split_tax(value, product.tax, pricing));
-    line.extended = value_before_tax(line.amounts, pricing);
-    line.promotion_saving = Money(0, unit_price.currency());
-    line.discount_amount = Money(0, unit_price.currency());
+    fix_refund_amounts(line, negated(split_tax(value, product.tax, pricing)), pricing);
     return line;
 }
 

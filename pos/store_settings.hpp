@@ -27,7 +27,9 @@ struct ReturnPolicy {
 struct StoreSettings {
     std::string store_name;
     std::vector<std::string> address_lines;
-    std::string tax_id;       // printed on receipts: "VAT reg. GB 123 4567 89"
+    std::string tax_id;                       // printed on receipts: "VAT reg. GB 123 4567 89"
+    std::vector<std::string> receipt_header;  // under the address: "Open 8-20 daily"
+    std::vector<std::string> receipt_footer;  // at the end: "Returns within 30 days ..."
     std::string store_code;   // "S001": tells this store's receipts from other stores'
     std::string terminal_id;  // "T01": prefixes receipt numbers
     Currency currency;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "pos/enum_names.hpp"
+
 namespace pos {
 
 std::string_view to_string(TicketState state) {
@@ -21,14 +23,14 @@ std::string_view to_string(TicketState state) {
 
 namespace {
 
-constexpr std::pair<TicketKind, std::string_view> kind_names[] = {
+constexpr EnumName<TicketKind> kind_names[] = {
     {TicketKind::sale, "sale"},
     {TicketKind::refund, "return"},
     {TicketKind::exchange, "exchange"},
     {TicketKind::post_void, "post_void"},
 };
 
-constexpr std::pair<PaymentMethod, std::string_view> method_names[] = {
+constexpr EnumName<PaymentMethod> method_names[] = {
     {PaymentMethod::cash, "cash"},
     {PaymentMethod::card, "card"},
     {PaymentMethod::gift_card, "gift_card"},
@@ -48,36 +50,39 @@ void require_sale_line(const TicketLine& line) {
 
 }  // namespace
 
+TicketLine line_for(std::string id, const Product& product, Quantity quantity) {
+    TicketLine line;
+    line.id = std::move(id);
+    line.product_id = product.id;
+    line.code = product.code;
+    line.name = product.name;
+    line.department = product.department;
+    line.tax = product.tax;
+    line.unit = product.unit;
+    line.list_price = product.unit_price;
+    line.quantity = quantity;
+    return line;
+}
+
+Product product_of(const TicketLine& line) {
+    return {line.product_id, line.code,       line.name, line.department,
+            line.tax,        line.list_price, line.unit};
+}
+
 std::string_view to_string(TicketKind kind) {
-    for (const auto& [k, name] : kind_names) {
-        if (k == kind)
-            return name;
-    }
-    return "?";
+    return name_of(kind_names, kind);
 }
 
 std::optional<TicketKind> ticket_kind_from(std::string_view name) {
-    for (const auto& [k, n] : kind_names) {
-        if (n == name)
-            return k;
-    }
-    return std::nullopt;
+    return value_named(kind_names, name);
 }
 
 std::string_view to_string(PaymentMethod method) {
-    for (const auto& [m, name] : method_names) {
-        if (m == method)
-            return name;
-    }
-    return "?";
+    return name_of(method_names, method);
 }
 
 std::optional<PaymentMethod> payment_method_from(std::string_view name) {
-    for (const auto& [m, n] : method_names) {
-        if (n == name)
-            return m;
-    }
-    return std::nullopt;
+    return value_named(method_names, name);
 }
 
 std::string payment_label(const Payment& p) {
@@ -210,17 +215,7 @@ void Ticket::set_promotions(std::vector<Promotion> active) {
 
 std::size_t Ticket::add_line(std::string line_id, const Product& product, Quantity quantity) {
     require_open();
-    TicketLine line;
-    line.id = std::move(line_id);
-    line.product_id = product.id;
-    line.code = product.code;
-    line.name = product.name;
-    line.department = product.department;
-    line.tax = product.tax;
-    line.unit = product.unit;
-    line.list_price = product.unit_price;
-    line.quantity = quantity;
-    lines_.push_back(std::move(line));
+    lines_.push_back(line_for(std::move(line_id), product, quantity));
     reprice();
     return lines_.size() - 1;
 }

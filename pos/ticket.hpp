@@ -51,6 +51,12 @@ struct TicketLine {
     LineAmounts amounts;     // what the line costs after savings and discounts
 };
 
+// A line of `quantity` x `product`, the product copied in as the line's snapshot. Its computed
+// fields are left to the pricing engine (or, on a return line, to pos/returns.hpp).
+TicketLine line_for(std::string id, const Product& product, Quantity quantity);
+// The product as a line sold it: its snapshot, at the price book's price of the time.
+Product product_of(const TicketLine& line);
+
 enum class PaymentMethod { cash, card, gift_card, store_credit, cash_rounding };
 std::string_view to_string(PaymentMethod method);
 std::optional<PaymentMethod> payment_method_from(std::string_view name);

@@ -1,5 +1,5 @@
 // The plain-text receipt of a completed sale: shown on the completed screen, written by the
-// virtual printer, and used in logs and tests. ESC/POS and PNG arrive with the receipts issue.
+// virtual printer, and used in logs and tests: to_text(ticket_receipt(...)) for a paper this wide.
 #pragma once
 
 #include <string>

@@ -7,7 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev libcli11-dev doctest-dev
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core
-  xvfb xauth
+  libzint-dev libqrencode-dev zbar-tools xvfb xauth
 )
 
 missing=()

@@ -135,16 +135,19 @@ struct Decline {
     std::string reason;
 };
 struct CancelApproval {};
+// The receipt of the completed ticket (or the one shown in ticket search) printed again: a copy
+// marked COPY, or a gift receipt with no prices.
+struct Reprint {};
+struct GiftReceipt {};
 struct NewSale {};
 struct DismissMessage {};
 struct Quit {};  // close the window; handled by the window itself
 
-using Intent =
-    std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
-                 DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
-                 ShowSuspended, ResumeTicket, Pay, BackToSale, TenderCash, TenderCard,
-                 TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt, ReturnItem,
-                 ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
-                 Approve, Decline, CancelApproval, NewSale, DismissMessage, Quit>;
+using Intent = std::variant<
+    LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine, DiscountLine,
+    DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend, ShowSuspended, ResumeTicket, Pay,
+    BackToSale, TenderCash, TenderCard, TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt,
+    ReturnItem, ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
+    Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage, Quit>;
 
 }  // namespace ui

@@ -14,14 +14,7 @@ namespace {
 constexpr std::size_t max_amount = 9;
 
 void draw_due(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
-    fill(box, colour::panel, 0.4f * px());
-    Box inner = box.inset(px());
-    Box back = inner.cut_bottom(touch(), gap());
-    if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet,
-               vm.can_go_back, "← Back to sale")) {
-        out.push_back(BackToSale{});
-        state.tender_amount.clear();
-    }
+    Box inner = due_panel(vm, state, box, out);
     if (button_with_note(state, "Refund all##tender",
                          inner.cut_bottom(std::round(1.5f * touch()), gap()), Tone::primary, true,
                          "Refund all", "to the original payment")) {
@@ -29,19 +22,10 @@ void draw_due(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
         state.tender_amount.clear();
     }
 
-    text_at(fonts().bold, inner.cut_top(std::round(1.3f * px())).min(), colour::muted,
-            vm.payments.empty() ? "Refund due" : "Still to refund");
-    ImFont* due_font = fonts().huge;
-    if (text_size(due_font, vm.refund_due).x > inner.w) {
-        due_font = fonts().large;
-    }
-    const ImVec2 size = text_size(due_font, vm.refund_due);
-    const Box due = inner.cut_top(size.y, 0.4f * px());
-    text_at(due_font, due.min(), colour::refund, vm.refund_due);
-    record_text(state, "refund due##tender", due.min(), size);
-    const Box row = inner.cut_top(std::round(1.4f * px()), 0.6f * px());
-    const ImVec2 l = text_at(fonts().body, row.min(), colour::muted, "Ticket total");
-    text_at(fonts().bold, {row.x + l.x + 0.4f * px(), row.y}, colour::ink, vm.total);
+    due_figure(state, inner, vm.payments.empty() ? "Refund due" : "Still to refund", vm.refund_due,
+               colour::refund, "refund due##tender");
+    labelled(inner.cut_top(std::round(1.4f * px()), 0.6f * px()), "Ticket total", vm.total,
+             colour::ink);
 
     if (vm.payments.empty() || inner.h < 3 * px()) {
         return;
@@ -100,17 +84,8 @@ void draw_amount(DrawState& state, Box box) {
     Box inner = box.inset(px());
     text_at(fonts().bold, inner.cut_top(std::round(1.3f * px()), 0.2f * px()).min(), colour::muted,
             "Amount (optional)");
-    const Box field = inner.cut_top(std::round(1.3f * touch()), gap());
-    const float rounding = 0.35f * px();
-    fill(field, colour::background, rounding);
-    outline(field, colour::accent, rounding, std::max(2.0f, std::round(px() / 12)));
-    ImFont* large = fonts().large;
-    const bool empty = state.tender_amount.empty();
-    text_right(empty ? fonts().body : large, field.x + field.w - 0.8f * px(),
-               field.y + (field.h - (empty ? px() : large->FontSize)) / 2,
-               empty ? colour::rgb(0x8A96A3) : colour::ink,
-               empty ? "All that is due" : state.tender_amount);
-    record_text(state, "amount##tender", field.min(), field.size());
+    amount_field(state, inner.cut_top(std::round(1.3f * touch()), gap()), state.tender_amount,
+                 "All that is due");
     draw_notice(state, inner);
     const Box hint = inner.cut_top(std::round(2.4f * px()), gap());
     ImFont* small = fonts().small ? fonts().small : fonts().body;

@@ -41,12 +41,6 @@ ImFont* fitting(std::initializer_list<ImFont*> choices, const std::string& text,
     return last;
 }
 
-// "Label  value" on one line; returns the value's position and size.
-ImVec2 labelled(const Box& row, const char* label, const std::string& value, ImU32 ink) {
-    const ImVec2 l = text_at(fonts().body, row.min(), colour::muted, label);
-    return text_at(fonts().bold, {row.x + l.x + 0.4f * px(), row.y}, ink, value);
-}
-
 void draw_payments(const TenderVm& vm, Box box) {
     if (vm.payments.empty() || box.h < 2 * px()) {
         return;
@@ -73,22 +67,9 @@ void draw_payments(const TenderVm& vm, Box box) {
 }
 
 void draw_amounts(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
-    fill(box, colour::panel, 0.4f * px());
-    Box inner = box.inset(px());
-    Box back = inner.cut_bottom(touch(), gap());
-    if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet,
-               vm.can_go_back, "← Back to sale")) {
-        out.push_back(BackToSale{});
-        state.tender_amount.clear();
-    }
-
-    text_at(fonts().bold, inner.cut_top(std::round(1.3f * px())).min(), colour::muted,
-            vm.payments.empty() ? "Amount due" : "Still due");
-    ImFont* due_font = fitting({fonts().huge, fonts().large, fonts().heading}, vm.due, inner.w);
-    const ImVec2 due_size = text_size(due_font, vm.due);
-    const Box due = inner.cut_top(due_size.y, 0.4f * px());
-    text_at(due_font, due.min(), colour::ink, vm.due);
-    record_text(state, "due##tender", due.min(), due_size);
+    Box inner = due_panel(vm, state, box, out);
+    due_figure(state, inner, vm.payments.empty() ? "Amount due" : "Still due", vm.due, colour::ink,
+               "due##tender");
 
     const float line_h = std::round(1.4f * px());
     if (!vm.cash_due.empty() && vm.cash_due != vm.due) {
@@ -145,16 +126,8 @@ void draw_cash(DrawState& state, Box box, Intents& out) {
     Box inner = box.inset(px());
     text_at(fonts().bold, inner.cut_top(std::round(1.3f * px()), 0.4f * px()).min(), colour::muted,
             "Cash received");
-    const Box field = inner.cut_top(std::round(1.4f * touch()), gap());
-    const float rounding = 0.35f * px();
-    fill(field, colour::background, rounding);
-    outline(field, colour::accent, rounding, std::max(2.0f, std::round(px() / 12)));
-    ImFont* large = fonts().large;
-    const float fh = large ? large->FontSize : px();
-    const bool empty = state.tender_amount.empty();
-    text_right(large, field.x + field.w - 0.8f * px(), field.y + (field.h - fh) / 2,
-               empty ? colour::rgb(0xA9B4BF) : colour::ink, empty ? "0.00" : state.tender_amount);
-    record_text(state, "amount##tender", field.min(), field.size());
+    amount_field(state, inner.cut_top(std::round(1.4f * touch()), gap()), state.tender_amount,
+                 "0.00");
     draw_notice(state, inner);
 
     const Box bottom = inner.cut_bottom(std::round(1.3f * touch()), gap());
@@ -173,6 +146,33 @@ void draw_cash(DrawState& state, Box box, Intents& out) {
 }
 
 }  // namespace
+
+Box due_panel(const TenderVm& vm, DrawState& state, const Box& box, Intents& out) {
+    fill(box, colour::panel, 0.4f * px());
+    Box inner = box.inset(px());
+    Box back = inner.cut_bottom(touch(), gap());
+    if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet,
+               vm.can_go_back, "← Back to sale")) {
+        out.push_back(BackToSale{});
+        state.tender_amount.clear();
+    }
+    return inner;
+}
+
+void due_figure(DrawState& state, Box& box, const std::string& label, const std::string& figure,
+                ImU32 ink, const std::string& key) {
+    text_at(fonts().bold, box.cut_top(std::round(1.3f * px())).min(), colour::muted, label);
+    ImFont* font = fitting({fonts().huge, fonts().large, fonts().heading}, figure, box.w);
+    const ImVec2 size = text_size(font, figure);
+    const Box at = box.cut_top(size.y, 0.4f * px());
+    text_at(font, at.min(), ink, figure);
+    record_text(state, key, at.min(), size);
+}
+
+ImVec2 labelled(const Box& row, const char* label, const std::string& value, ImU32 ink) {
+    const ImVec2 l = text_at(fonts().body, row.min(), colour::muted, label);
+    return text_at(fonts().bold, {row.x + l.x + 0.4f * px(), row.y}, ink, value);
+}
 
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out) {
     if (state.tender.panel == TenderPanel::cash) {

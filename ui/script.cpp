@@ -124,6 +124,15 @@ const std::map<std::string, Command>& commands() {
         {"pay", {"pay ...", 0, 4, parse_pay}},
         {"back", {"back", 0, 0, [](const Words&) { return step(BackToSale{}); }}},
         {"new", {"new", 0, 0, [](const Words&) { return step(NewSale{}); }}},
+        // Receipts of the completed ticket (or the ticket opened after `find`).
+        {"reprint", {"reprint", 0, 0, [](const Words&) { return step(Reprint{}); }}},
+        {"gift",
+         {"gift receipt", 1, 1,
+          [](const Words& w) -> ParseResult {
+              if (w[1] != "receipt")
+                  return pos::bad_input("'gift' needs the form: gift receipt");
+              return step(GiftReceipt{});
+          }}},
         {"expect", {"expect total AMOUNT, or expect refund AMOUNT", 2, 2, script::parse_expect}},
         // Returns, exchanges, finding tickets, post-voids and approvals.
         {"return", {"return ...", 0, any, script::parse_return}},

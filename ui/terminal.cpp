@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "pos/login.hpp"
-#include "receipts/text_receipt.hpp"
 #include "ui/terminal_text.hpp"
 
 namespace ui {
@@ -396,23 +395,6 @@ pos::Status Terminal::handle(const TenderStoreCredit& intent) {
         return session_->tender_stored_value(pos::PaymentMethod::store_credit, intent.account,
                                              intent.amount);
     });
-}
-
-// The sale is durable now; everything here is display and printing, which may fail alone.
-void Terminal::sale_completed() {
-    completed_ = session_->ticket();
-    screen_ = Screen::completed;
-    selected_.reset();
-    ticket_started();
-    if (on_completed)
-        on_completed(*completed_);
-    receipt_text_ =
-        receipts::render_text(*completed_, settings_, {42, services_.utc_offset_minutes});
-    const auto outcome = services_.printer.print_text(completed_->receipt_number(), receipt_text_);
-    print_status_ =
-        outcome.printed ? "Printed to " + outcome.file.string() : "Not printed: " + outcome.message;
-    message_ = {MessageKind::info, text::kind_label(completed_->kind()) + " " +
-                                       completed_->receipt_number() + " completed"};
 }
 
 pos::Status Terminal::handle(const NewSale&) {

@@ -12,6 +12,7 @@
 #include "drivers/spool_printer.hpp"
 #include "pos/ports.hpp"
 #include "pos/sale.hpp"
+#include "receipts/layouts.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
 
@@ -82,6 +83,8 @@ class Terminal {
     pos::Status handle(const Approve& intent);
     pos::Status handle(const Decline& intent);
     pos::Status handle(const CancelApproval& intent);
+    pos::Status handle(const Reprint& intent);
+    pos::Status handle(const GiftReceipt& intent);
     pos::Status handle(const NewSale& intent);
     pos::Status handle(const DismissMessage& intent);
     pos::Status handle(const Quit&) { return pos::ok(); }  // the window closes itself
@@ -91,6 +94,8 @@ class Terminal {
     // The open ticket may take return lines or be searched from here (starting a fresh ticket
     // on the completed screen).
     pos::Status ready_for_returns(std::string_view action);
+    // The return screen with a receipt open: to return one of its lines or post-void it.
+    pos::Status require_open_receipt(std::string_view action) const;
     // While the approval dialog is open: a scan is the approver's badge; other intents wait.
     std::optional<pos::Status> answer_dialog(const Intent& intent);
     void remember_for_approval(const Intent& intent);
@@ -104,8 +109,17 @@ class Terminal {
     pos::Status tender(std::string_view what,
                        const std::function<pos::Result<pos::TenderOutcome>()>& take);
     void line_added(std::size_t index);
+    void return_added(std::size_t index, std::string_view how);  // "Returning 1 × Wine" + how
     void clear_search();
     void sale_completed();
+    // Receipts (terminal_receipts.cpp): laid out, printed to the spool as text, PNG and ESC/POS,
+    // and put on the completed screen. A print that fails is said, never thrown.
+    receipts::LayoutOptions layout_options(bool copy) const;
+    drivers::PrintOutcome print_receipt(const std::function<receipts::Document()>& layout,
+                                        const std::string& name, const std::string& title);
+    static bool can_gift(const pos::Ticket& ticket);  // a sale or exchange with items sold
+    // The ticket Reprint and GiftReceipt print: the completed one, or the one shown in search.
+    pos::Result<const pos::Ticket*> ticket_to_print(std::string_view action) const;
     void ticket_started();  // a new ticket: forget the open receipt and the search
     void refresh_suspended_count();
 
@@ -134,7 +148,11 @@ class Terminal {
     std::size_t suspended_count_ = 0;
     std::string search_text_;
     std::vector<pos::Product> results_;
+    // The receipt on the completed screen: its text, its picture and what it is; and what the
+    // last print did.
     std::string receipt_text_;
+    PictureVm preview_;
+    std::string preview_title_;
     std::string print_status_;
     Message message_;
 

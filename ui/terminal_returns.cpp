@@ -67,6 +67,21 @@ std::string refund_label(const pos::RefundTender& tender) {
     return label;
 }
 
+struct ReturnTerms {
+    pos::ReturnReason reason;
+    pos::Disposition disposition;
+};
+
+pos::Result<ReturnTerms> return_terms(const std::string& reason, const std::string& disposition) {
+    auto why = text::return_reason(reason);
+    if (!why)
+        return why.error();
+    auto where = text::disposition(disposition);
+    if (!where)
+        return where.error();
+    return ReturnTerms{*why, *where};
+}
+
 }  // namespace
 
 // Returns join the open ticket, so they start from the sale screen (or the completed screen,
@@ -88,6 +103,21 @@ pos::Status Terminal::ready_for_returns(std::string_view action) {
     if (screen_ == Screen::sale || screen_ == Screen::returns || screen_ == Screen::ticket_search)
         return pos::ok();
     return require_screen(Screen::sale, action);
+}
+
+pos::Status Terminal::require_open_receipt(std::string_view action) const {
+    if (auto s = require_screen(Screen::returns, action); !s)
+        return s;
+    if (!original_)
+        return pos::bad_input("Scan or key the receipt number first, then " + std::string(action));
+    return pos::ok();
+}
+
+void Terminal::return_added(std::size_t index, std::string_view how) {
+    selected_ = index;
+    const auto& returned = session_->ticket().lines()[index];
+    message_ = {MessageKind::info, "Returning " + text::quantity(returned.quantity, returned.unit) +
+                                       " × " + returned.name + std::string(how)};
 }
 
 pos::Status Terminal::handle(const StartReturn&) {
@@ -117,22 +147,17 @@ pos::Status Terminal::handle(const OpenReceipt& intent) {
 }
 
 pos::Status Terminal::handle(const ReturnItem& intent) {
-    if (auto s = require_screen(Screen::returns, "return an item"); !s)
+    if (auto s = require_open_receipt("return an item"); !s)
         return s;
-    if (!original_)
-        return pos::bad_input("Scan or key the receipt number first");
     const auto& lines = original_->ticket.lines();
     if (intent.index >= lines.size()) {
         return pos::bad_input("There is no line " + std::to_string(intent.index + 1) +
                               " on receipt " + original_->ticket.receipt_number() + " (it has " +
                               std::to_string(lines.size()) + ")");
     }
-    auto reason = text::return_reason(intent.reason);
-    if (!reason)
-        return reason.error();
-    auto disposition = text::disposition(intent.disposition);
-    if (!disposition)
-        return disposition.error();
+    auto terms = return_terms(intent.reason, intent.disposition);
+    if (!terms)
+        return terms.error();
     const auto& line = lines[intent.index];
     std::string quantity = intent.quantity;
     if (quantity.empty()) {  // one, or all that is left of a weighed line
@@ -142,41 +167,32 @@ pos::Status Terminal::handle(const ReturnItem& intent) {
             quantity = pos::format_quantity(left, line.unit);
         }
     }
-    auto added = session_->add_return(*original_, intent.index, quantity, *reason, *disposition);
+    auto added =
+        session_->add_return(*original_, intent.index, quantity, terms->reason, terms->disposition);
     if (!added)
         return added.error();
-    selected_ = *added;
-    const auto& returned = session_->ticket().lines()[*added];
-    message_ = {MessageKind::info, "Returning " + text::quantity(returned.quantity, returned.unit) +
-                                       " × " + returned.name};
+    return_added(*added, "");
     return pos::ok();
 }
 
 pos::Status Terminal::handle(const ReturnWithoutReceipt& intent) {
     if (auto s = require_screen(Screen::returns, "return an item without a receipt"); !s)
         return s;
-    auto reason = text::return_reason(intent.reason);
-    if (!reason)
-        return reason.error();
-    auto disposition = text::disposition(intent.disposition);
-    if (!disposition)
-        return disposition.error();
-    auto added = session_->add_return_without_receipt(intent.code, intent.quantity, *reason,
-                                                      *disposition, intent.customer, approval_);
+    auto terms = return_terms(intent.reason, intent.disposition);
+    if (!terms)
+        return terms.error();
+    auto added =
+        session_->add_return_without_receipt(intent.code, intent.quantity, terms->reason,
+                                             terms->disposition, intent.customer, approval_);
     if (!added)
         return added.error();
-    selected_ = *added;
-    const auto& returned = session_->ticket().lines()[*added];
-    message_ = {MessageKind::info, "Returning " + text::quantity(returned.quantity, returned.unit) +
-                                       " × " + returned.name + " without a receipt"};
+    return_added(*added, " without a receipt");
     return pos::ok();
 }
 
 pos::Status Terminal::handle(const PostVoid& intent) {
-    if (auto s = require_screen(Screen::returns, "post-void a sale"); !s)
+    if (auto s = require_open_receipt("post-void a sale"); !s)
         return s;
-    if (!original_)
-        return pos::bad_input("Scan or key the receipt number of the sale to post-void first");
     const std::string original = original_->ticket.receipt_number();
     auto done = session_->post_void(*original_, intent.reason, approval_);
     if (!done)

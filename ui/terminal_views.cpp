@@ -171,14 +171,20 @@ CompletedVm Terminal::completed_vm() const {
     };
     // A refund's payments are negative: what went back is the negated total.
     const bool refunded = totals.total.is_negative();
-    return {title(t.kind()),
-            t.receipt_number(),
-            money_text(totals.total),
-            money_text(t.tendered()),
-            money_text(t.change_given()),
-            receipt_text_,
-            print_status_,
-            refunded ? money_text(-totals.total) : std::string()};
+    CompletedVm vm;
+    vm.title = title(t.kind());
+    vm.receipt_number = t.receipt_number();
+    vm.total = money_text(totals.total);
+    vm.paid = money_text(t.tendered());
+    vm.change = money_text(t.change_given());
+    vm.receipt_text = receipt_text_;
+    vm.print_status = print_status_;
+    vm.refunded = refunded ? money_text(-totals.total) : std::string();
+    vm.preview = preview_;
+    vm.preview_title = preview_title_;
+    vm.can_reprint = true;
+    vm.can_gift = can_gift(t);
+    return vm;
 }
 
 SuspendedListVm Terminal::suspended_vm() const {

@@ -2,6 +2,8 @@
 // Built by the Terminal from the domain; drawn by the draw functions; checked by tests.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -92,6 +94,20 @@ struct TenderVm {
     std::vector<RefundOptionVm> refund_options;
 };
 
+// A greyscale picture drawn on screen (the receipt preview). The pixels are shared, not copied:
+// the view-model is rebuilt every frame.
+struct PictureVm {
+    int width = 0;
+    int height = 0;
+    std::shared_ptr<const std::vector<std::uint8_t>> grey;  // row-major, 0 black .. 255 white
+    // Changes whenever the picture does, so the window uploads a texture only then.
+    std::uint64_t version = 0;
+    // Set by the window (an ImTextureID) once the picture is on the GPU; null in headless draws
+    // and when it could not be uploaded, which show the receipt's text instead.
+    void* texture = nullptr;
+    bool empty() const { return !grey || width <= 0 || height <= 0; }
+};
+
 struct CompletedVm {
     // "Sale complete", "Refund complete", "Exchange complete", "Post-void complete"
     std::string title;
@@ -104,6 +120,12 @@ struct CompletedVm {
     // What went back to the customer, "EUR 9.85", when the ticket refunded money (a return, a
     // post-void, an exchange worth less than what came back): shown large instead of the change.
     std::string refunded{};  // {}: positional initialisers without it stay warning-free
+    // The receipt on show as printed (the sale's, or the copy or gift receipt printed last),
+    // what it is ("Receipt", "Copy", "Gift receipt"), and the buttons under it.
+    PictureVm preview{};
+    std::string preview_title{};
+    bool can_reprint = false;  // a copy marked COPY, under a new name in the spool
+    bool can_gift = false;     // a sale with items: a gift receipt (no prices)
 };
 
 struct SuspendedRowVm {

@@ -202,6 +202,24 @@ float field_height() {
     return std::round(1.2f * touch());
 }
 
+void amount_field(DrawState& state, const Box& field, const std::string& keyed,
+                  const std::string& placeholder) {
+    const float rounding = 0.35f * px();
+    fill(field, colour::background, rounding);
+    outline(field, colour::accent, rounding, std::max(2.0f, std::round(px() / 12)));
+    const float right = field.x + field.w - 0.8f * px();
+    const float room = right - field.x - 0.8f * px();
+    const bool empty = keyed.empty();
+    const std::string& shown = empty ? placeholder : keyed;
+    ImFont* f = or_current(fonts().large);
+    if (empty && text_size(f, shown).x > room) {
+        f = or_current(fonts().body);
+    }
+    text_right(f, right, field.y + (field.h - f->FontSize) / 2,
+               empty ? colour::placeholder : colour::ink, shown);
+    record_text(state, "amount##tender", field.min(), field.size());
+}
+
 bool field_box(DrawState& state, const std::string& key, const Box& box, const std::string& label,
                const std::string& shown, const std::string& placeholder, bool focused) {
     ImGui::SetCursorScreenPos(box.min());
@@ -221,7 +239,7 @@ bool field_box(DrawState& state, const std::string& key, const Box& box, const s
     if (shown.empty()) {  // after where the caret blinks
         ImFont* body = or_current(fonts().body);
         const float x = box.x + pad + 0.4f * px();
-        text_at(body, {x, y + (f->FontSize - body->FontSize) / 2}, colour::rgb(0x8A96A3),
+        text_at(body, {x, y + (f->FontSize - body->FontSize) / 2}, colour::placeholder,
                 fit(body, placeholder, box.x + box.w - pad - x));
     }
     std::string text = shown;  // a long value shows its end, where the typing is

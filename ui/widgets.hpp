@@ -61,6 +61,7 @@ inline constexpr ImU32 good = rgb(0x2E7D32);         // pay, OK, change, savings
 inline constexpr ImU32 good_on_bar = rgb(0x8FD694);  // savings on the dark totals panel
 inline constexpr ImU32 bad = rgb(0xC62828);          // errors, remove
 inline constexpr ImU32 refund = rgb(0xB23C00);       // return lines and money going back
+inline constexpr ImU32 placeholder = rgb(0x8A96A3);  // an empty field's hint
 }  // namespace colour
 
 // An axis-aligned box in screen pixels, cut into pieces to lay out a screen.
@@ -98,6 +99,11 @@ bool button_with_note(DrawState& state, const std::string& key, const Box& box, 
 bool field_box(DrawState& state, const std::string& key, const Box& box, const std::string& label,
                const std::string& shown, const std::string& placeholder, bool focused);
 float field_height();  // 1.2x a button: room for the label and the value
+// The amount keyed on a tender panel, right-aligned in large type in an outlined field, recorded
+// as "amount##tender"; `placeholder` in grey while nothing is keyed (in the body font when it is
+// too wide for the large one).
+void amount_field(DrawState& state, const Box& field, const std::string& keyed,
+                  const std::string& placeholder);
 // state.notice, if any, in bold red wrapped across the top of `box`, which shrinks by as much.
 void draw_notice(const DrawState& state, Box& box);
 
@@ -195,6 +201,15 @@ void draw_totals(const SaleVm& vm, DrawState& state, const Box& box, bool compac
 void take_price_keyboard(const SaleVm& vm, DrawState& state, Intents& out);
 void draw_price_panel(const SaleVm& vm, DrawState& state, Box box, Intents& out);
 void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
+// Parts of the tender screen's amounts panel, shared with the refund form (screens_tender.cpp).
+// The panel with "← Back to sale" at its bottom; returns the room left inside it.
+Box due_panel(const TenderVm& vm, DrawState& state, const Box& box, Intents& out);
+// `label` over `figure` in the biggest type that fits, cut from the top of `box`; the figure is
+// recorded under `key`.
+void due_figure(DrawState& state, Box& box, const std::string& label, const std::string& figure,
+                ImU32 ink, const std::string& key);
+// "Label  value" on one line; returns the value's position and size.
+ImVec2 labelled(const Box& row, const char* label, const std::string& value, ImU32 ink);
 // The card, gift card and store credit panels of the tender screen.
 void open_tender_panel(const TenderVm& vm, DrawState& state, TenderPanel panel);
 void take_tender_form_keyboard(DrawState& state, Intents& out);

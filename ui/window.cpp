@@ -8,8 +8,10 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
+#include <variant>
 #include <vector>
 
 #include "ui/draw.hpp"
@@ -36,6 +38,72 @@ bool has_display_variable() {
     return (x11 && *x11) || (wayland && *wayland);
 }
 
+// The receipt preview on the GPU: one texture, uploaded again only when the picture changes
+// (PictureVm::version), expanded from grey to RGBA (core OpenGL has no luminance format).
+class PictureTexture {
+  public:
+    // The texture showing `picture`, as an ImTextureID; null when it cannot be shown (too big
+    // for this GPU), so the screen falls back to the receipt's text.
+    void* texture_for(const PictureVm& picture) {
+        if (picture.empty())
+            return nullptr;
+        if (picture.version != version_ || picture.grey.get() != pixels_) {
+            upload(picture);
+        }
+        return id_ ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_)) : nullptr;
+    }
+    // Before the GL context goes.
+    void release() {
+        if (id_)
+            glDeleteTextures(1, &id_);
+        id_ = 0;
+    }
+
+  private:
+    void upload(const PictureVm& picture) {
+        version_ = picture.version;
+        pixels_ = picture.grey.get();
+        GLint max_size = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+        const auto count =
+            static_cast<std::size_t>(picture.width) * static_cast<std::size_t>(picture.height);
+        if (picture.width > max_size || picture.height > max_size || picture.grey->size() < count) {
+            release();
+            return;
+        }
+        std::vector<unsigned char> rgba(count * 4);
+        for (std::size_t i = 0; i < count; ++i) {
+            const unsigned char g = (*picture.grey)[i];
+            rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = g;
+            rgba[4 * i + 3] = 255;
+        }
+        GLint bound = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+        if (!id_)
+            glGenTextures(1, &id_);
+        glBindTexture(GL_TEXTURE_2D, id_);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, picture.width, picture.height, 0, GL_RGBA,
+                     GL_UNSIGNED_BYTE, rgba.data());
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    }
+
+    GLuint id_ = 0;
+    std::uint64_t version_ = 0;
+    const void* pixels_ = nullptr;
+};
+
+// The window's textures into the view-model, for the draw code to show.
+void attach_textures(FrameVm& vm, PictureTexture& preview) {
+    if (auto* done = std::get_if<CompletedVm>(&vm.screen)) {
+        done->preview.texture = preview.texture_for(done->preview);
+    }
+}
+
 // Owns everything run_window sets up and tears it down in reverse order, on every path out.
 struct Session {
     bool sdl = false;
@@ -44,8 +112,12 @@ struct Session {
     bool imgui = false;
     bool sdl_backend = false;
     bool gl_backend = false;
+    PictureTexture preview;
 
     ~Session() {
+        if (gl) {
+            preview.release();
+        }
         if (gl_backend) {
             ImGui_ImplOpenGL3_Shutdown();
         }
@@ -188,7 +260,8 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
-        const FrameVm vm = terminal.view ? terminal.view() : FrameVm{};
+        FrameVm vm = terminal.view ? terminal.view() : FrameVm{};
+        attach_textures(vm, s.preview);
         const std::vector<Intent> intents = draw_frame(vm, state);
         ImGui::Render();
         const ImGuiIO& io = ImGui::GetIO();

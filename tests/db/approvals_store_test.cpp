@@ -9,11 +9,8 @@ using db_test::TempDir;
 namespace {
 
 std::string badge_hash(db::SqliteStore& store, const std::string& code) {
-    db::Statement query(store.database(),
-                        "SELECT coalesce(badge_hash, 'NULL') FROM users WHERE code = ?");
-    query.bind_all(code);
-    REQUIRE(query.step());
-    return query.column_text(0);
+    return db_test::text_for(store, "SELECT coalesce(badge_hash, 'NULL') FROM users WHERE code = ?",
+                             code);
 }
 
 }  // namespace

@@ -170,6 +170,13 @@ std::int64_t count_rows(db::SqliteStore& store, const std::string& table) {
     return store.database().query_int("SELECT count(*) FROM " + table, "counting " + table);
 }
 
+std::string text_for(db::SqliteStore& store, const std::string& sql, const std::string& key) {
+    db::Statement row(store.database(), sql);
+    row.bind_all(key);
+    REQUIRE_MESSAGE(row.step(), "no row for " << key << ": " << sql);
+    return row.column_text(0);
+}
+
 db::Database attacker_connection(const std::filesystem::path& file) {
     auto raw = db::Database::open(file);
     raw.exec("DROP TRIGGER journal_append_only_update; DROP TRIGGER journal_append_only_delete;",

@@ -91,6 +91,9 @@ void refund_to_original(db::Store& store, pos::Ticket& ticket, const std::string
 
 // Rows in a table, for "nothing was written" checks.
 std::int64_t count_rows(db::SqliteStore& store, const std::string& table);
+// The first column, as text, of the row `sql` finds for `key` (its one `?`): a stored hash or
+// payload to look at. Fails the test when there is no such row.
+std::string text_for(db::SqliteStore& store, const std::string& sql, const std::string& key);
 
 // A raw connection to the store's file with no triggers on the journal: an attacker holding the
 // file, who can change rows the store itself refuses to change.

@@ -34,10 +34,7 @@ pos::Payment refund(pos::PaymentMethod method, std::int64_t minor, const std::st
 }
 
 std::string journal_payload(db::SqliteStore& store, const std::string& ticket_id) {
-    db::Statement row(store.database(), "SELECT payload FROM journal WHERE entity_id = ?");
-    row.bind_all(ticket_id);
-    REQUIRE(row.step());
-    return row.column_text(0);
+    return db_test::text_for(store, "SELECT payload FROM journal WHERE entity_id = ?", ticket_id);
 }
 
 bool has_line(const std::string& payload, const std::string& line) {

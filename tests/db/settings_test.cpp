@@ -9,6 +9,8 @@ TEST_CASE("Store settings read back as they were saved, also after reopening") {
     const auto file = dir.file("terminal.db");
     pos::StoreSettings saved = db_test::test_settings();
     saved.address_lines = {"Hauptstraße 12", "", "10115 Berlin"};
+    saved.receipt_header = {"Open 8-20 daily"};
+    saved.receipt_footer = {"Thank you", "Returns within 30 days"};
     saved.pricing = pos::PricingMode::tax_exclusive;
     saved.currency = pos::Currency::of("JPY", 0);
     {
@@ -20,6 +22,8 @@ TEST_CASE("Store settings read back as they were saved, also after reopening") {
     CHECK(read.store_name == saved.store_name);
     CHECK(read.address_lines == saved.address_lines);
     CHECK(read.tax_id == saved.tax_id);
+    CHECK(read.receipt_header == saved.receipt_header);
+    CHECK(read.receipt_footer == saved.receipt_footer);
     CHECK(read.terminal_id == saved.terminal_id);
     CHECK(read.currency == saved.currency);
     CHECK(read.pricing == saved.pricing);
@@ -62,6 +66,10 @@ TEST_CASE("Settings that would spoil receipts are refused and the old ones kept"
     SUBCASE("address line with a line break") {
         bad.address_lines = {"1 High Street\nTestville"};
         problem = "holds a line break";
+    }
+    SUBCASE("receipt footer line with a line break") {
+        bad.receipt_footer = {"Thanks\nBye"};
+        problem = "Receipt footer line \"Thanks\nBye\" holds a line break";
     }
     const auto saved = store->save_settings(bad);
     REQUIRE_FALSE(saved.ok());

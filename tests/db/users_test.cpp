@@ -15,10 +15,7 @@ class FixedClock : public pos::Clock {
 };
 
 std::string stored_hash(db::SqliteStore& store, const std::string& code) {
-    db::Statement query(store.database(), "SELECT pin_hash FROM users WHERE code = ?");
-    query.bind_all(code);
-    REQUIRE(query.step());
-    return query.column_text(0);
+    return db_test::text_for(store, "SELECT pin_hash FROM users WHERE code = ?", code);
 }
 
 }  // namespace

@@ -10,21 +10,11 @@
 
 namespace {
 
+using headless::all_of;
 using headless::Intents;
 using headless::key_enter;
 using headless::Ui;
 using namespace return_vms;
-
-template <class T>
-std::vector<T> all_of(const Intents& intents) {
-    std::vector<T> found;
-    for (const ui::Intent& i : intents) {
-        if (const T* t = std::get_if<T>(&i)) {
-            found.push_back(*t);
-        }
-    }
-    return found;
-}
 
 ui::FrameVm over_refund() {
     ui::FrameVm vm = frame(refund_tender());
@@ -38,14 +28,20 @@ void key(Ui& app, const ui::FrameVm& vm, const std::string& digits) {
     }
 }
 
+// The approver's staff code on the dialog's keypad, then their PIN in the PIN field.
+void key_code_and_pin(Ui& app, const ui::FrameVm& vm, const std::string& code,
+                      const std::string& pin) {
+    key(app, vm, code);
+    app.click(vm, "pin##approve");
+    key(app, vm, pin);
+}
+
 }  // namespace
 
 TEST_CASE("the approver keys their code and PIN on the keypad, taps a reason and approves") {
     Ui app;
     const auto vm = over_refund();
-    key(app, vm, "5001");
-    app.click(vm, "pin##approve");
-    key(app, vm, "5555");
+    key_code_and_pin(app, vm, "5001", "5555");
     app.click(vm, "reason:0##approve");
     const auto approved = all_of<ui::Approve>(app.click(vm, "Approve##approve"));
     REQUIRE(approved.size() == 1);
@@ -59,9 +55,7 @@ TEST_CASE("the approver keys their code and PIN on the keypad, taps a reason and
 TEST_CASE("Approve and Decline wait for an approver and a reason") {
     Ui app;
     const auto vm = over_refund();
-    key(app, vm, "5001");
-    app.click(vm, "pin##approve");
-    key(app, vm, "5555");
+    key_code_and_pin(app, vm, "5001", "5555");
     CHECK(app.click_all(vm, {"Approve##approve", "Decline##approve"}).empty());  // no reason
     app.click(vm, "reason:2##approve");
     app.click(vm, "pin##approve");
@@ -104,9 +98,7 @@ TEST_CASE("the approver may decline, and the clerk may cancel") {
     Ui app;
     const auto vm = over_refund();
     SUBCASE("decline") {
-        key(app, vm, "5001");
-        app.click(vm, "pin##approve");
-        key(app, vm, "5555");
+        key_code_and_pin(app, vm, "5001", "5555");
         app.click(vm, "reason:0##approve");
         const auto declined = all_of<ui::Decline>(app.click(vm, "Decline##approve"));
         REQUIRE(declined.size() == 1);

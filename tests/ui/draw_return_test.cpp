@@ -11,21 +11,11 @@
 
 namespace {
 
+using headless::all_of;
 using headless::Intents;
 using headless::key_enter;
 using headless::Ui;
 using namespace return_vms;
-
-template <class T>
-std::vector<T> all_of(const Intents& intents) {
-    std::vector<T> found;
-    for (const ui::Intent& i : intents) {
-        if (const T* t = std::get_if<T>(&i)) {
-            found.push_back(*t);
-        }
-    }
-    return found;
-}
 
 float height(const Ui& app, const std::string& label) {
     const ui::Rect r = app.state.widgets.at(label);

@@ -17,6 +17,7 @@
 
 namespace {
 
+using headless::all_of;
 using headless::display_h;
 using headless::display_w;
 using headless::Intents;
@@ -25,18 +26,6 @@ using headless::key_enter;
 using headless::Layout;
 using headless::taps;
 using headless::Ui;
-using ui::Intent;
-
-template <class T>
-std::vector<T> all_of(const Intents& intents) {
-    std::vector<T> found;
-    for (const Intent& i : intents) {
-        if (const T* t = std::get_if<T>(&i)) {
-            found.push_back(*t);
-        }
-    }
-    return found;
-}
 
 ui::FrameVm login_vm() {
     ui::LoginVm login;

@@ -20,6 +20,18 @@ constexpr int key_backspace = 2;
 constexpr float display_w = 1024;
 constexpr float display_h = 768;
 
+// The intents of one kind among those a frame or a tap asked for.
+template <class T>
+std::vector<T> all_of(const Intents& intents) {
+    std::vector<T> found;
+    for (const ui::Intent& i : intents) {
+        if (const T* t = std::get_if<T>(&i)) {
+            found.push_back(*t);
+        }
+    }
+    return found;
+}
+
 class Ui {
   public:
     ui::DrawState state;

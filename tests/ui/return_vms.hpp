@@ -107,15 +107,12 @@ inline ui::ApprovalVm refund_approval() {
 
 // As the Terminal asks for a return without a receipt on the demo store.
 inline ui::ApprovalVm no_receipt_approval() {
-    ui::ApprovalVm a;
-    a.title = "Supervisor approval needed";
+    ui::ApprovalVm a = refund_approval();
     a.what =
         "Return without a receipt: 1 x Hillcrest Whole Milk 1 L, refund EUR 1.19 (lowest "
         "price in 30 days)";
     a.rule = "a return without a receipt";
     a.amount = "EUR 1.19";
-    a.requested_by = "Alex Martin (Clerk)";
-    a.needed = "Supervisor or above";
     return a;
 }
 

@@ -32,6 +32,14 @@ std::vector<nlohmann::json> tickets_of(const std::string& out) {
     return tickets;
 }
 
+// Runs a script that must succeed (its error shown when it does not): the tickets it completed.
+std::vector<nlohmann::json> completed_tickets(const TempDir& dir, const std::string& script) {
+    const auto run = run_script(dir, script);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return tickets_of(run.out);
+}
+
 void check_journal(const TempDir& dir) {
     const auto verify = testing_support::run_program(
         {POS_TERMINAL, "verify-journal", "--data", (dir / "data").string()});
@@ -50,21 +58,18 @@ std::int64_t completed_count(const TempDir& dir) {
 
 TEST_CASE("a scripted return with a receipt refunds the wine to cash") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "scan 5012345000053\n"  // wine 8.99
-                                "scan 5012345000039\n"  // chocolate 1.29
-                                "pay cash 20\n"
-                                "new\n"
-                                "return\n"
-                                "receipt T01-000001\n"
-                                "return line 1 faulty restock\n"
-                                "back\n"
-                                "expect refund 8.99\n"
-                                "refund\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets = completed_tickets(dir,
+                                           "login 1001 1234\n"
+                                           "scan 5012345000053\n"  // wine 8.99
+                                           "scan 5012345000039\n"  // chocolate 1.29
+                                           "pay cash 20\n"
+                                           "new\n"
+                                           "return\n"
+                                           "receipt T01-000001\n"
+                                           "return line 1 faulty restock\n"
+                                           "back\n"
+                                           "expect refund 8.99\n"
+                                           "refund\n");
     REQUIRE(tickets.size() == 2);
     const auto& refund = tickets[1];
     CHECK(refund["receipt_number"] == "T01-000002");
@@ -83,17 +88,15 @@ TEST_CASE("a scripted return with a receipt refunds the wine to cash") {
 
 TEST_CASE("a scripted return without a receipt is approved by a supervisor") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "return\n"
-                                "return item 5012345000015 1 changed_mind restock 5551234567\n"
-                                "approve 5001 5555 regular customer, receipt lost\n"
-                                "back\n"
-                                "expect refund 1.19\n"
-                                "refund credit\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets =
+        completed_tickets(dir,
+                          "login 1001 1234\n"
+                          "return\n"
+                          "return item 5012345000015 1 changed_mind restock 5551234567\n"
+                          "approve 5001 5555 regular customer, receipt lost\n"
+                          "back\n"
+                          "expect refund 1.19\n"
+                          "refund credit\n");
     REQUIRE(tickets.size() == 1);
     const auto& refund = tickets[0];
     CHECK(refund["kind"] == "return");
@@ -110,21 +113,18 @@ TEST_CASE("a scripted return without a receipt is approved by a supervisor") {
 
 TEST_CASE("a scripted exchange that gives money back") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "scan 5012345000053\n"
-                                "pay cash 10\n"
-                                "new\n"
-                                "return\n"
-                                "receipt T01-000001\n"
-                                "return line 1 1 wrong_item restock\n"
-                                "back\n"
-                                "scan 5012345000039\n"
-                                "expect refund 7.70\n"
-                                "refund cash\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets = completed_tickets(dir,
+                                           "login 1001 1234\n"
+                                           "scan 5012345000053\n"
+                                           "pay cash 10\n"
+                                           "new\n"
+                                           "return\n"
+                                           "receipt T01-000001\n"
+                                           "return line 1 1 wrong_item restock\n"
+                                           "back\n"
+                                           "scan 5012345000039\n"
+                                           "expect refund 7.70\n"
+                                           "refund cash\n");
     REQUIRE(tickets.size() == 2);
     CHECK(tickets[1]["kind"] == "exchange");
     CHECK(tickets[1]["totals"]["total"] == -770);
@@ -134,21 +134,18 @@ TEST_CASE("a scripted exchange that gives money back") {
 
 TEST_CASE("a scripted exchange where the customer pays the difference") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "scan 5012345000039\n"
-                                "pay cash 2\n"
-                                "new\n"
-                                "return\n"
-                                "scan T01-000001\n"  // the receipt's barcode
-                                "return line 1 changed_mind restock\n"
-                                "back\n"
-                                "scan 5012345000053\n"
-                                "expect total 7.70\n"
-                                "pay cash 10\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets = completed_tickets(dir,
+                                           "login 1001 1234\n"
+                                           "scan 5012345000039\n"
+                                           "pay cash 2\n"
+                                           "new\n"
+                                           "return\n"
+                                           "scan T01-000001\n"  // the receipt's barcode
+                                           "return line 1 changed_mind restock\n"
+                                           "back\n"
+                                           "scan 5012345000053\n"
+                                           "expect total 7.70\n"
+                                           "pay cash 10\n");
     REQUIRE(tickets.size() == 2);
     CHECK(tickets[1]["kind"] == "exchange");
     CHECK(tickets[1]["totals"]["total"] == 770);
@@ -158,18 +155,15 @@ TEST_CASE("a scripted exchange where the customer pays the difference") {
 
 TEST_CASE("a scripted post-void approved by a manager, found again by amount") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "scan 5012345000053\n"
-                                "pay card 8.99 AUTH-9 4242\n"
-                                "find amount=8.99 card=4242\n"
-                                "open 1\n"
-                                "return\n"
-                                "postvoid rang up twice\n"
-                                "approve badge BADGE-9001-ML customer charged twice\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets = completed_tickets(dir,
+                                           "login 1001 1234\n"
+                                           "scan 5012345000053\n"
+                                           "pay card 8.99 AUTH-9 4242\n"
+                                           "find amount=8.99 card=4242\n"
+                                           "open 1\n"
+                                           "return\n"
+                                           "postvoid rang up twice\n"
+                                           "approve badge BADGE-9001-ML customer charged twice\n");
     REQUIRE(tickets.size() == 2);
     CHECK(tickets[1]["kind"] == "post_void");
     CHECK(tickets[1]["post_void_of_receipt"] == "T01-000001");
@@ -181,17 +175,15 @@ TEST_CASE("a scripted post-void approved by a manager, found again by amount") {
 
 TEST_CASE("a declined approval lets the script go on with nothing returned") {
     TempDir dir;
-    const auto run = run_script(dir,
-                                "login 1001 1234\n"
-                                "return\n"
-                                "return item 5012345000015 changed_mind restock 5551234567\n"
-                                "decline 9001 4321 no proof of purchase\n"
-                                "back\n"
-                                "scan 5012345000039\n"
-                                "pay cash 2\n");
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    const auto tickets = tickets_of(run.out);
+    const auto tickets =
+        completed_tickets(dir,
+                          "login 1001 1234\n"
+                          "return\n"
+                          "return item 5012345000015 changed_mind restock 5551234567\n"
+                          "decline 9001 4321 no proof of purchase\n"
+                          "back\n"
+                          "scan 5012345000039\n"
+                          "pay cash 2\n");
     REQUIRE(tickets.size() == 1);
     CHECK(tickets[0]["lines"].size() == 1);
     CHECK_FALSE(tickets[0].contains("kind"));  // a plain sale

@@ -1,9 +1,41 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "receipts/escpos.hpp"
 #include "terminal_fixture.hpp"
+#include "ui/script.hpp"
+
+namespace {
+
+std::string file_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+// What the virtual printer's ESC/POS bytes print, as describe() words it.
+std::string printed_escpos(const std::filesystem::path& file) {
+    const std::string bytes = file_text(file);
+    const auto profile = receipts::find_profile("virtual");
+    REQUIRE(profile.has_value());
+    return receipts::describe(
+        receipts::decode_escpos(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), *profile));
+}
+
+bool has_line_with(const std::string& text, const std::string& a, const std::string& b) {
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find(a) != std::string::npos && line.find(b) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 TEST_CASE_FIXTURE(TerminalFixture, "the login screen lists the demo staff") {
     const auto vm = screen<ui::LoginVm>();
@@ -148,7 +180,7 @@ TEST_CASE_FIXTURE(TerminalFixture,
     CHECK(done.receipt_number == "T01-000001");
     CHECK(done.change == "EUR 7.58");
     CHECK(done.receipt_text.find("Receipt T01-000001") != std::string::npos);
-    CHECK(done.print_status.find("Printed to") != std::string::npos);
+    CHECK(done.print_status.find("Printed T01-000001 (.txt .png .escpos) to ") == 0);
 
     auto stored = store->find_ticket("T01-000001");
     REQUIRE(stored.has_value());
@@ -163,15 +195,28 @@ TEST_CASE_FIXTURE(TerminalFixture,
     CHECK(text.str() == done.receipt_text);
 }
 
-TEST_CASE_FIXTURE(TerminalFixture, "a failed print does not undo the sale") {
+TEST_CASE_FIXTURE(TerminalFixture, "a failed print does not undo the sale, and says so") {
     drivers::SpoolPrinter broken(dir.path() / "terminal.db" / "not-a-folder");
     ui::Terminal t({*store, clock, ids, broken, 0});
     REQUIRE(t.apply(ui::LogIn{"1001", "1234"}).ok());
     t.apply(ui::Scan{demo::milk, ""});
     REQUIRE(t.apply(ui::TenderCash{"5"}).ok());
-    const auto frame = t.view();
+    auto frame = t.view();
     const auto& done = std::get<ui::CompletedVm>(frame.screen);
     CHECK(done.print_status.find("Not printed") != std::string::npos);
+    CHECK(done.change == "EUR 3.81");
+    // The banner says the sale is done and the receipt is not.
+    CHECK(frame.message.kind == ui::MessageKind::error);
+    CHECK(frame.message.text.find("Sale T01-000001 completed, but its receipt was not printed: "
+                                  "spool printer: cannot create ") == 0);
+    CHECK(t.screen() == ui::Screen::completed);
+    CHECK(store->completed_ticket_count() == 1);
+
+    // Reprint tries again, and says again why it cannot.
+    auto again = t.apply(ui::Reprint{});
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().message.find("The copy of T01-000001 was not printed") == 0);
+    CHECK(t.screen() == ui::Screen::completed);
     CHECK(store->completed_ticket_count() == 1);
 }
 
@@ -221,4 +266,137 @@ TEST_CASE_FIXTURE(TerminalFixture,
     vm = screen<ui::SaleVm>();
     CHECK(vm.suspended_count.empty());
     CHECK(vm.total == "EUR 1.19");
+}
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "a completed sale is spooled as text, picture and printer bytes, and previewed") {
+    log_in();
+    terminal.apply(ui::Scan{demo::milk, ""});
+    terminal.apply(ui::Scan{demo::sourdough, ""});
+    terminal.apply(ui::Scan{demo::wine, ""});
+    REQUIRE(terminal.apply(ui::TenderCash{"20"}).ok());
+    const auto spool = dir.path() / "spool";
+
+    const std::string text = file_text(spool / "T01-000001.txt");
+    CHECK(text.find("T01-000001") != std::string::npos);
+    CHECK(has_line_with(text, "TOTAL", "12.42"));
+    CHECK(file_text(spool / "T01-000001.png").substr(0, 8) == "\x89PNG\r\n\x1a\n");
+    CHECK(has_line_with(printed_escpos(spool / "T01-000001.escpos"), "TOTAL", "12.42"));
+
+    const auto done = screen<ui::CompletedVm>();
+    CHECK(done.receipt_text == text);
+    CHECK(done.print_status == "Printed T01-000001 (.txt .png .escpos) to " + spool.string());
+    CHECK(done.preview_title == "Receipt");
+    CHECK(done.preview.width == 576);  // 80 mm at 8 dots per mm
+    CHECK(done.preview.height > 576);
+    REQUIRE(done.preview.grey != nullptr);
+    CHECK(done.preview.grey->size() == 576u * static_cast<std::size_t>(done.preview.height));
+    CHECK(done.can_reprint);
+    CHECK(done.can_gift);
+}
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "a reprint is marked COPY under a new name, and the original stays as printed") {
+    log_in();
+    terminal.apply(ui::Scan{demo::wine, ""});
+    REQUIRE(terminal.apply(ui::TenderCash{"10"}).ok());
+    const auto spool = dir.path() / "spool";
+    const std::string original = file_text(spool / "T01-000001.txt");
+    const auto first = screen<ui::CompletedVm>().preview.version;
+    CHECK(original.find("COPY") == std::string::npos);
+
+    REQUIRE(terminal.apply(ui::Reprint{}).ok());
+    const std::string copy = file_text(spool / "T01-000001-copy1.txt");
+    CHECK(copy.find("COPY") != std::string::npos);
+    CHECK(copy.find("T01-000001") != std::string::npos);
+    CHECK(has_line_with(copy, "TOTAL", "8.99"));
+    CHECK(printed_escpos(spool / "T01-000001-copy1.escpos").find("COPY") != std::string::npos);
+    CHECK(file_text(spool / "T01-000001-copy1.png").substr(0, 4) == "\x89PNG");
+    CHECK(file_text(spool / "T01-000001.txt") == original);
+
+    auto done = screen<ui::CompletedVm>();
+    CHECK(done.preview_title == "Copy");
+    CHECK(done.receipt_text == copy);
+    CHECK(done.preview.version != first);  // the window uploads the new picture
+    CHECK(done.print_status.find("Printed T01-000001-copy1 ") == 0);
+    CHECK(terminal.message().text == "Copy of T01-000001 printed");
+
+    REQUIRE(terminal.apply(ui::Reprint{}).ok());
+    CHECK(std::filesystem::exists(spool / "T01-000001-copy2.txt"));
+    CHECK(file_text(spool / "T01-000001-copy1.txt") == copy);
+}
+
+TEST_CASE_FIXTURE(TerminalFixture, "a gift receipt lists the items with no prices or payments") {
+    log_in();
+    terminal.apply(ui::Scan{demo::wine, ""});
+    terminal.apply(ui::Scan{demo::milk, ""});
+    REQUIRE(terminal.apply(ui::TenderCash{"20"}).ok());
+    REQUIRE(terminal.apply(ui::GiftReceipt{}).ok());
+    const std::string gift = file_text(dir.path() / "spool" / "T01-000001-gift1.txt");
+    CHECK(gift.find("Hillcrest Whole Milk 1 L") != std::string::npos);
+    CHECK(gift.find("S001-T01-000001") != std::string::npos);  // the barcode for a return
+    for (const char* amount : {"8.99", "1.19", "10.18", "20.00", "9.82"}) {
+        CAPTURE(amount);
+        CHECK(gift.find(amount) == std::string::npos);
+    }
+    CHECK(screen<ui::CompletedVm>().preview_title == "Gift receipt");
+    CHECK(std::filesystem::exists(dir.path() / "spool" / "T01-000001-gift1.png"));
+}
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "a return has no gift receipt, and nothing to reprint mid-sale") {
+    log_in();
+    const std::string sold = sell({demo::wine}, "10");
+    CHECK(refusal(ui::Reprint{}) == "Cannot reprint its receipt on this screen");
+    open_receipt(sold);
+    REQUIRE(terminal.apply(ui::ReturnItem{0, "", "faulty", "restock"}).ok());
+    REQUIRE(terminal.apply(ui::BackToSale{}).ok());
+    REQUIRE(terminal.apply(ui::Pay{}).ok());
+    REQUIRE(terminal.apply(ui::Refund{}).ok());
+    CHECK_FALSE(screen<ui::CompletedVm>().can_gift);
+    CHECK(refusal(ui::GiftReceipt{}) ==
+          "A gift receipt lists items sold, and T01-000002 sold none");
+    CHECK(terminal.apply(ui::Reprint{}).ok());
+    CHECK(std::filesystem::exists(dir.path() / "spool" / "T01-000002-copy1.txt"));
+}
+
+TEST_CASE_FIXTURE(TerminalFixture, "a ticket found in ticket search can be reprinted") {
+    log_in();
+    sell({demo::wine}, "10");
+    REQUIRE(terminal.apply(ui::ShowTicketSearch{}).ok());
+    CHECK(refusal(ui::Reprint{}) == "Open a ticket first, then reprint its receipt");
+    REQUIRE(terminal.apply(ui::FindTickets{}).ok());
+    REQUIRE(terminal.apply(ui::OpenFound{0}).ok());
+    REQUIRE(terminal.apply(ui::Reprint{}).ok());
+    CHECK(file_text(dir.path() / "spool" / "T01-000001-copy1.txt").find("COPY") !=
+          std::string::npos);
+    REQUIRE(terminal.apply(ui::GiftReceipt{}).ok());
+    CHECK(std::filesystem::exists(dir.path() / "spool" / "T01-000001-gift1.txt"));
+    CHECK(terminal.screen() == ui::Screen::ticket_search);
+}
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "a script reprints and prints a gift receipt; its JSON is the sale's") {
+    for (const char* line : {"gift", "gift card", "reprint now"}) {
+        CAPTURE(line);
+        CHECK_FALSE(ui::parse_script_line(line).ok());
+    }
+    std::istringstream script(
+        "login 1001 1234\n"
+        "scan 5012345000053\n"
+        "pay cash 10\n"
+        "reprint\n"
+        "gift receipt\n");
+    std::ostringstream out;
+    std::ostringstream err;
+    REQUIRE(ui::run_script(terminal, script, "receipts.script", out, err) == ui::script_ok);
+    CHECK(err.str().empty());
+    // One line of JSON: the sale, printed once however often its receipt is.
+    const std::string json = out.str();
+    CHECK(std::count(json.begin(), json.end(), '\n') == 1);
+    CHECK(json.find("\"receipt_number\":\"T01-000001\"") != std::string::npos);
+    for (const char* file : {"T01-000001.escpos", "T01-000001-copy1.png", "T01-000001-gift1.txt"}) {
+        CAPTURE(file);
+        CHECK(std::filesystem::exists(dir.path() / "spool" / file));
+    }
 }

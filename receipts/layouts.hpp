@@ -1,0 +1,69 @@
+// Layouts: documents built from tickets and reports, for 80 mm (48 columns) and 58 mm (32 columns).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pos/store_settings.hpp"
+#include "pos/ticket.hpp"
+#include "receipts/document.hpp"
+
+namespace receipts {
+
+// What the store configures for every document, and how this one is printed.
+struct LayoutOptions {
+    Paper paper = paper_80mm;
+    std::vector<std::string> header;  // extra lines under the store name ("Open 8-20 daily")
+    std::vector<std::string> footer;  // "Thank you for shopping with us", returns policy
+    std::optional<Image> logo;        // printed above the store name
+    int utc_offset_minutes = 0;       // for printed times
+    bool copy = false;                // a reprint: marked "COPY" at the top and bottom
+};
+
+// The barcode and QR payload naming a receipt: "S001-T01-000042" (store code, receipt number),
+// which pos::parse_receipt_reference reads back.
+std::string receipt_reference(const pos::StoreSettings& store, const pos::Ticket& ticket);
+
+// Sale, return, exchange or post-void, by the ticket's kind: header, lines (with savings,
+// discounts, return reasons and dispositions), totals, tax table, payments and change or refunds,
+// approvals, footer, the receipt-number barcode and QR, cut.
+Document ticket_receipt(const pos::Ticket& ticket, const pos::StoreSettings& store,
+                        const LayoutOptions& options);
+
+// No prices or payments: items and quantities, and the barcode that allows a return.
+Document gift_receipt(const pos::Ticket& ticket, const pos::StoreSettings& store,
+                      const LayoutOptions& options);
+
+// A slip for the store's records: what was approved, by whom, for whom, the rule, amount, reason.
+Document approval_slip(const pos::Ticket& ticket, const pos::ApprovalGrant& grant,
+                       const pos::StoreSettings& store, const LayoutOptions& options);
+
+// X and Z reports. The figures come from shifts (issue 9); the layout is fixed now.
+struct ReportFigures {
+    bool final = false;       // Z (ends the day, numbered) or X (a reading, changes nothing)
+    std::int64_t number = 0;  // Z number, gap-free; 0 for an X report
+    std::string terminal_id;
+    std::int64_t from_ms = 0;
+    std::int64_t to_ms = 0;
+    struct Amount {
+        std::string label;  // "Sales", "Returns", "Card", "A 20%"
+        std::int64_t count = 0;
+        pos::Money amount;
+    };
+    std::vector<Amount> sales;    // sales, returns, voids, discounts, no-sales
+    std::vector<Amount> taxes;    // per rate
+    std::vector<Amount> tenders;  // per tender
+    std::vector<Amount> clerks;   // per clerk
+    std::vector<Amount> hours;    // per hour "14:00"
+};
+Document shift_report(const ReportFigures& figures, const pos::StoreSettings& store,
+                      const LayoutOptions& options);
+
+struct PrinterProfile;
+// Every style, alignment, the code pages with sample characters, a barcode, a QR, a cut.
+Document test_page(const PrinterProfile& profile, const pos::StoreSettings& store,
+                   const LayoutOptions& options);
+
+}  // namespace receipts
