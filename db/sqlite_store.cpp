@@ -22,6 +22,7 @@ constexpr std::string_view key_address = "address_lines";
 constexpr std::string_view key_tax_id = "tax_id";
 constexpr std::string_view key_receipt_header = "receipt_header";
 constexpr std::string_view key_receipt_footer = "receipt_footer";
+constexpr std::string_view key_receipt_logo = "receipt_logo";
 constexpr std::string_view key_terminal_id = "terminal_id";
 constexpr std::string_view key_currency_code = "currency_code";
 constexpr std::string_view key_currency_exponent = "currency_exponent";
@@ -162,6 +163,7 @@ pos::StoreSettings SqliteStore::settings() {
     settings.tax_id = text(key_tax_id);
     settings.receipt_header = split_lines(text(key_receipt_header));
     settings.receipt_footer = split_lines(text(key_receipt_footer));
+    settings.receipt_logo = text(key_receipt_logo);
     settings.terminal_id = text(key_terminal_id);
     settings.currency = currency_from(values);
     if (const std::string pricing = text(key_pricing); !pricing.empty()) {
@@ -240,6 +242,7 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
         {key_tax_id, settings.tax_id},
         {key_receipt_header, join_lines(settings.receipt_header)},
         {key_receipt_footer, join_lines(settings.receipt_footer)},
+        {key_receipt_logo, settings.receipt_logo},
         {key_terminal_id, settings.terminal_id},
         {key_currency_code, currency_text(settings.currency)},
         {key_currency_exponent, std::to_string(settings.currency.exponent)},

@@ -30,8 +30,9 @@ struct StoreSettings {
     std::string tax_id;                       // printed on receipts: "VAT reg. GB 123 4567 89"
     std::vector<std::string> receipt_header;  // under the address: "Open 8-20 daily"
     std::vector<std::string> receipt_footer;  // at the end: "Returns within 30 days ..."
-    std::string store_code;   // "S001": tells this store's receipts from other stores'
-    std::string terminal_id;  // "T01": prefixes receipt numbers
+    std::string receipt_logo;  // a picture file printed at the top of receipts; empty: none
+    std::string store_code;    // "S001": tells this store's receipts from other stores'
+    std::string terminal_id;   // "T01": prefixes receipt numbers
     Currency currency;
     int currency_numeric = 978;  // ISO 4217 numeric (978 EUR): checks prices in GS1 AI 393n
     PricingMode pricing = PricingMode::tax_inclusive;

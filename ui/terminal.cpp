@@ -32,7 +32,9 @@ pos::Result<pos::Discount> parse_discount(const std::string& text, const pos::Cu
 Terminal::Terminal(TerminalServices services)
     : services_(services),
       settings_(services.store.settings()),
-      staff_(services.store.users().active_users()) {}
+      staff_(services.store.users().active_users()) {
+    load_logo();
+}
 
 pos::Status Terminal::apply(const Intent& intent) {
     pos::Status result = pos::ok();

@@ -115,6 +115,7 @@ class Terminal {
     // Receipts (terminal_receipts.cpp): laid out, printed to the spool as text, PNG and ESC/POS,
     // and put on the completed screen. A print that fails is said, never thrown.
     receipts::LayoutOptions layout_options(bool copy) const;
+    void load_logo();  // the store's receipt logo, read once; a bad file is reported when printing
     drivers::PrintOutcome print_receipt(const std::function<receipts::Document()>& layout,
                                         const std::string& name, const std::string& title);
     static bool can_gift(const pos::Ticket& ticket);  // a sale or exchange with items sold
@@ -154,6 +155,8 @@ class Terminal {
     PictureVm preview_;
     std::string preview_title_;
     std::string print_status_;
+    std::optional<receipts::Image> logo_;
+    std::string logo_problem_;  // why the configured logo is not printed; empty when fine
     Message message_;
 
     // The receipt open on the return screen, with what earlier returns took from it.

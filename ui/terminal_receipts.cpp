@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "receipts/escpos.hpp"
+#include "receipts/logo.hpp"
 #include "receipts/png.hpp"
 #include "receipts/text.hpp"
 #include "ui/terminal.hpp"
@@ -77,11 +78,22 @@ PictureVm picture_of(std::optional<receipts::Raster> raster, std::uint64_t versi
 
 }  // namespace
 
+void Terminal::load_logo() {
+    if (settings_.receipt_logo.empty())
+        return;
+    auto logo = receipts::load_logo(settings_.receipt_logo, receipts::paper_80mm.dots);
+    if (logo)
+        logo_ = std::move(logo).value();
+    else
+        logo_problem_ = logo.error().message;
+}
+
 receipts::LayoutOptions Terminal::layout_options(bool copy) const {
     receipts::LayoutOptions options;
     options.paper = receipts::paper_80mm;
     options.header = settings_.receipt_header;
     options.footer = settings_.receipt_footer;
+    options.logo = logo_;
     options.utc_offset_minutes = services_.utc_offset_minutes;
     options.copy = copy;
     return options;
@@ -98,6 +110,8 @@ drivers::PrintOutcome Terminal::print_receipt(const std::function<receipts::Docu
         printed.status = "Not printed: " + printed.outcome.message;
     }
     print_status_ = printed.status;
+    if (!logo_problem_.empty())
+        print_status_ += " (" + logo_problem_ + ")";
     if (screen_ == Screen::completed) {  // the completed screen shows what was printed last
         receipt_text_ = std::move(printed.text);
         preview_ = picture_of(std::move(printed.raster), preview_.version + 1);

@@ -11,6 +11,7 @@ TEST_CASE("Store settings read back as they were saved, also after reopening") {
     saved.address_lines = {"Hauptstraße 12", "", "10115 Berlin"};
     saved.receipt_header = {"Open 8-20 daily"};
     saved.receipt_footer = {"Thank you", "Returns within 30 days"};
+    saved.receipt_logo = "/srv/counter/logo.png";
     saved.pricing = pos::PricingMode::tax_exclusive;
     saved.currency = pos::Currency::of("JPY", 0);
     {
@@ -24,6 +25,7 @@ TEST_CASE("Store settings read back as they were saved, also after reopening") {
     CHECK(read.tax_id == saved.tax_id);
     CHECK(read.receipt_header == saved.receipt_header);
     CHECK(read.receipt_footer == saved.receipt_footer);
+    CHECK(read.receipt_logo == saved.receipt_logo);
     CHECK(read.terminal_id == saved.terminal_id);
     CHECK(read.currency == saved.currency);
     CHECK(read.pricing == saved.pricing);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "receipts/escpos.hpp"
+#include "receipts/png.hpp"
 #include "terminal_fixture.hpp"
 #include "ui/script.hpp"
 
@@ -399,4 +400,47 @@ TEST_CASE_FIXTURE(TerminalFixture,
         CAPTURE(file);
         CHECK(std::filesystem::exists(dir.path() / "spool" / file));
     }
+}
+
+// A terminal started on the demo store after its settings name a receipt logo.
+struct LogoFixture {
+    testing_support::TempDir dir;
+    std::unique_ptr<db::Store> store = TerminalFixture::open_demo(dir.path() / "terminal.db");
+    fakes::Clock clock;
+    db::RandomIds ids{clock};
+    drivers::SpoolPrinter printer{dir.path() / "spool"};
+
+    std::unique_ptr<ui::Terminal> start_with_logo(const std::filesystem::path& logo) {
+        auto settings = store->settings();
+        settings.receipt_logo = logo.string();
+        REQUIRE(store->save_settings(settings).ok());
+        return std::make_unique<ui::Terminal>(ui::TerminalServices{*store, clock, ids, printer, 0});
+    }
+    void sell_milk(ui::Terminal& terminal) {
+        REQUIRE(terminal.apply(ui::LogIn{"1001", "1234"}).ok());
+        REQUIRE(terminal.apply(ui::Scan{demo::milk, ""}).ok());
+        REQUIRE(terminal.apply(ui::TenderCash{"5"}).ok());
+    }
+};
+
+TEST_CASE_FIXTURE(LogoFixture, "the store's logo is printed at the top of its receipts") {
+    receipts::Raster square{64, 64, std::vector<std::uint8_t>(64 * 64, 0)};  // all black
+    const auto logo = dir.path() / "logo.png";
+    const auto png = receipts::encode_png(square);
+    std::ofstream(logo, std::ios::binary)
+        .write(reinterpret_cast<const char*>(png.data()), static_cast<std::streamsize>(png.size()));
+    auto terminal = start_with_logo(logo);
+    sell_milk(*terminal);
+    const std::string printed = printed_escpos(dir.path() / "spool" / "T01-000001.escpos");
+    CHECK(printed.find("<image 64x64>") < printed.find("Counter Demo Market"));
+}
+
+TEST_CASE_FIXTURE(LogoFixture, "a logo file that cannot be read is named, and the sale prints") {
+    auto terminal = start_with_logo(dir.path() / "missing-logo.png");
+    sell_milk(*terminal);
+    const std::string printed = printed_escpos(dir.path() / "spool" / "T01-000001.escpos");
+    CHECK(printed.find("<image") == std::string::npos);
+    CHECK(printed.find("Counter Demo Market") != std::string::npos);
+    const auto done = std::get<ui::CompletedVm>(terminal->view().screen);
+    CHECK(done.print_status.find("missing-logo.png could not be read") != std::string::npos);
 }
