@@ -79,23 +79,24 @@ pos::Status Terminal::handle(const Approve& intent) {
     if (!pending_intent_)
         return pos::not_allowed("Nothing is waiting for approval");
     const auto approval = approval_from(intent.staff_code, intent.pin, intent.badge, intent.reason);
-    // Checked here first, so a wrong PIN, an approver without the role or a missing reason keeps
-    // the dialog open and the ticket as it was (the session checks again when it acts).
-    auto approver =
-        pos::authorise(services_.store.users(), services_.clock, approval, *pending_request_);
-    if (!approver)
-        return approver.error();
+    // The session checks the approver (one PIN hash) when it acts; a wrong PIN, an approver
+    // without the role or a missing reason leaves the ticket as it was and the request pending,
+    // so the dialog stays open for another try.
     const Intent approved = *pending_intent_;
-    close_approval();
     approval_ = approval;
     message_ = {};
     const pos::Status done = dispatch(approved);
     approval_ = {};
     if (!done) {
-        remember_for_approval(approved);  // a second permission may be needed on the way
+        if (session_ && session_->pending_approval())
+            pending_request_ = *session_->pending_approval();  // this one, or a second permission
+        else
+            close_approval();
         return done;
     }
-    message_ = {MessageKind::info, "Approved by " + approver->name +
+    close_approval();
+    auto approver = find_approver(approval);
+    message_ = {MessageKind::info, "Approved by " + (approver ? approver->name : "the approver") +
                                        (message_.text.empty() ? "" : ". " + message_.text)};
     return pos::ok();
 }
