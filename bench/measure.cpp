@@ -16,8 +16,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "drivers/spool_printer.hpp"
 #include "pos/sale.hpp"
+#include "ui/device_hub.hpp"
 #include "ui/terminal.hpp"
 
 namespace bench {
@@ -394,7 +394,7 @@ ProcessRun run_measured(const std::vector<std::string>& argv,
 }
 
 int startup_probe(const std::filesystem::path& folder, Clock::time_point process_main) {
-    // As ui/main.cpp: open the store, the real clock and ids, the spool printer, the Terminal.
+    // As ui/main.cpp: open the store, the real clock and ids, the virtual devices, the Terminal.
     auto store = db::open_store(folder / "terminal.db");
     if (!store) {
         std::cerr << "counter-bench: " << store.error().message << "\n";
@@ -402,8 +402,8 @@ int startup_probe(const std::filesystem::path& folder, Clock::time_point process
     }
     db::SystemClock clock;
     db::RandomIds ids(clock);
-    drivers::SpoolPrinter printer(folder / "spool");
-    ui::Terminal terminal({**store, clock, ids, printer, 0});
+    ui::DeviceHub devices(**store, clock, ids, {folder / "spool"});
+    ui::Terminal terminal({**store, clock, ids, devices, 0});
     [[maybe_unused]] const ui::FrameVm frame = terminal.view();
     const double ready = ms_between(process_main, Clock::now());
     if (terminal.screen() != ui::Screen::login) {

@@ -25,5 +25,7 @@ int schema_version(Database& db);
 
 // The SQL of migration 3 (returns, exchanges, approvals), kept in db/migration_3.cpp.
 std::string_view schema_3_sql();
+// The SQL of migration 4 (the durable print queue), kept in db/migration_4.cpp.
+std::string_view schema_4_sql();
 
 }  // namespace db

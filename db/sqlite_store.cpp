@@ -101,7 +101,8 @@ SqliteStore::SqliteStore(Database db)
       events_(make_event_log(db_, *journal_)),
       suspended_(make_suspended_tickets(db_, *journal_)),
       stored_value_(make_stored_value(db_, currency_)),
-      archive_(make_ticket_archive(db_, currency_)) {}
+      archive_(make_ticket_archive(db_, currency_)),
+      print_jobs_(make_print_jobs(db_)) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -128,6 +129,17 @@ pos::StoredValue& SqliteStore::stored_value() {
 }
 pos::TicketArchive& SqliteStore::archive() {
     return *archive_;
+}
+PrintJobs& SqliteStore::print_jobs() {
+    return *print_jobs_;
+}
+
+DeviceSettings SqliteStore::device_settings() {
+    return read_device_settings(db_);
+}
+
+pos::Status SqliteStore::save_device_settings(const DeviceSettings& settings) {
+    return write_device_settings(db_, settings);
 }
 
 JournalReport SqliteStore::verify_journal() {

@@ -28,6 +28,9 @@ class SqliteStore final : public Store {
     pos::SuspendedTickets& suspended() override;
     pos::StoredValue& stored_value() override;
     pos::TicketArchive& archive() override;
+    PrintJobs& print_jobs() override;
+    DeviceSettings device_settings() override;
+    pos::Status save_device_settings(const DeviceSettings& settings) override;
 
     JournalReport verify_journal() override;
     std::int64_t pending_outbox_count() override;
@@ -66,7 +69,15 @@ class SqliteStore final : public Store {
     std::unique_ptr<pos::SuspendedTickets> suspended_;
     std::unique_ptr<pos::StoredValue> stored_value_;
     std::unique_ptr<pos::TicketArchive> archive_;
+    std::unique_ptr<PrintJobs> print_jobs_;
 };
+
+// print_jobs.cpp: the durable print queue's rows.
+std::unique_ptr<PrintJobs> make_print_jobs(Database& db);
+// device_settings.cpp: the "devices.*" settings; writing checks them first and writes nothing
+// when one is bad.
+DeviceSettings read_device_settings(Database& db);
+pos::Status write_device_settings(Database& db, const DeviceSettings& settings);
 
 // The statement Catalogue::find_by_code runs (?1: the moment, ?2: the code), for tests that check
 // its query plan.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "db/print_jobs.hpp"
 #include "pos/ports.hpp"
 #include "pos/result.hpp"
 #include "pos/store_settings.hpp"
@@ -15,7 +16,7 @@
 
 namespace db {
 
-inline constexpr int current_schema_version = 3;
+inline constexpr int current_schema_version = 4;
 
 struct NewProduct {
     std::vector<std::string> barcodes;  // the first is the primary code; GTINs or in-store PLUs
@@ -77,6 +78,11 @@ class Store {
     virtual pos::SuspendedTickets& suspended() = 0;
     virtual pos::StoredValue& stored_value() = 0;
     virtual pos::TicketArchive& archive() = 0;
+    virtual PrintJobs& print_jobs() = 0;
+    // This terminal's devices (defaults when never saved). Saving checks the values (pin 0 or 1,
+    // pulse times 10..510 ms, "usb:vvvv:pppp" forms) and refuses bad ones with a message.
+    virtual DeviceSettings device_settings() = 0;
+    virtual pos::Status save_device_settings(const DeviceSettings& settings) = 0;
 
     // Walks this store's journal for every terminal: each entry's hash must match a recomputation
     // over the previous hash and the entry's canonical encoding, and sequences must run 1, 2, 3...

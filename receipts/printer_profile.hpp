@@ -25,16 +25,26 @@ struct PrinterProfile {
     Paper paper = paper_80mm;
     std::vector<CodePageSlot> code_pages;  // in order of preference
     bool cutter = true;
-    bool qr = true;            // GS ( k QR supported
-    bool code128 = true;       // GS k 73 supported
-    int drawer_pin = 0;        // ESC p m: 0 (pin 2) or 1 (pin 5)
-    int drawer_on_ms = 100;    // pulse on time (ESC p t1 = ms / 2)
-    int drawer_off_ms = 200;   // pulse off time
+    bool qr = true;           // GS ( k QR supported
+    bool code128 = true;      // GS k 73 supported
+    int drawer_pin = 0;       // ESC p m: 0 (pin 2) or 1 (pin 5)
+    int drawer_on_ms = 100;   // pulse on time (ESC p t1 = ms / 2)
+    int drawer_off_ms = 200;  // pulse off time
 };
 
 // Built-in profiles: "epson-tm-t20" (80 mm, CP437 0, CP850 2, CP866 17, CP858 19, CP1252 16),
 // "generic-58" (58 mm, CP437 0, CP858 19, no QR), "virtual" (80 mm, everything).
 std::optional<PrinterProfile> find_profile(std::string_view name);
 std::vector<std::string> profile_names();
+
+// A code page list from the device settings: "CP437:0,CP858:19" (page name, ESC t number), in
+// order of preference. Entries that cannot be used (an unknown page such as "CP999", a missing
+// or bad number, a page listed twice) are skipped, each with a problem saying what was wrong;
+// the valid ones are kept. Names are case-insensitive; spaces around entries are ignored.
+struct CodePageList {
+    std::vector<CodePageSlot> slots;
+    std::vector<std::string> problems;
+};
+CodePageList parse_code_pages(std::string_view text);
 
 }  // namespace receipts

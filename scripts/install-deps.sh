@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev libcli11-dev doctest-dev
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core
   libzint-dev libqrencode-dev zbar-tools xvfb xauth
+  libusb-1.0-0-dev libumockdev-dev umockdev
 )
 
 missing=()

@@ -1,5 +1,5 @@
-// Fonts, the touch style, and the frame around every screen: status bar, message banner, and the
-// current screen (drawn by screens_*.cpp).
+// Fonts, the touch style, and the frame around every screen: status bar (with the drawer open
+// indicator), message banner, print banner, and the current screen (drawn by screens_*.cpp).
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -9,10 +9,17 @@
 #include <filesystem>
 #include <string>
 #include <type_traits>
+#include <variant>
 
 #include "ui/widgets.hpp"
 
 namespace ui {
+
+namespace widgets {
+// The devices screen (screens_devices.cpp). Declared here, not with the other screens in
+// widgets.hpp, which issue 6 leaves unchanged.
+void draw_devices(const DevicesVm& vm, DrawState& state, const Box& area, Intents& out);
+}  // namespace widgets
 
 using namespace widgets;
 
@@ -76,11 +83,85 @@ void set_style(float p) {
     set(ImGuiCol_ScrollbarGrabActive, colour::rgb(0x7F8C99));
 }
 
-void draw_status_bar(const std::string& status, const Box& box) {
+// A print that has not happened and an open drawer want attention, not alarm: amber.
+constexpr ImU32 warning_fill = colour::rgb(0xFFE3AD);
+constexpr ImU32 warning_edge = colour::rgb(0xE39B22);
+constexpr ImU32 warning_ink = colour::rgb(0x5C3300);
+
+// "Drawer open" at the right end of the status bar, in amber, while the drawer is open.
+void draw_drawer_pill(DrawState& state, Box& bar) {
+    const std::string text = "Drawer open";
+    const ImVec2 size = text_size(fonts().bold, text);
+    Box pill = bar.cut_right(size.x + 1.6f * px(), 0.4f * px());
+    pill = Box{pill.x - 0.4f * px(), pill.y + 0.2f * px(), pill.w, pill.h - 0.4f * px()};
+    fill(pill, warning_fill, 0.3f * px());
+    const ImVec2 at{pill.x + (pill.w - size.x) / 2, pill.y + (pill.h - size.y) / 2};
+    text_at(fonts().bold, at, warning_ink, text);
+    record_text(state, "drawer##status", at, size);
+}
+
+void draw_status_bar(const FrameVm& vm, DrawState& state, Box box) {
     fill(box, colour::bar);
+    if (vm.drawer_open) {
+        draw_drawer_pill(state, box);
+    }
     const float y = box.y + (box.h - px()) / 2;
     text_at(fonts().bold, {box.x + 0.8f * px(), y}, colour::on_bar,
-            fit(fonts().bold, status, box.w - 1.6f * px()));
+            fit(fonts().bold, vm.status_line, box.w - 1.6f * px()));
+}
+
+// The print banner: its text wraps beside Retry (when the job can be sent again) and Dismiss.
+float print_banner_buttons_width(const PrintBannerVm& banner) {
+    return (banner.can_retry ? 2 : 1) * (5.5f * px() + 0.5f * px());
+}
+
+float print_banner_height(const PrintBannerVm& banner, float width) {
+    ImFont* font = fonts().bold ? fonts().bold : ImGui::GetFont();
+    const float wrap = width - print_banner_buttons_width(banner) - 1.6f * px();
+    const float text_h = font->CalcTextSizeA(font->FontSize, 1e9f, wrap, banner.message.c_str()).y;
+    return std::max(std::round(0.85f * touch()), text_h) + 0.8f * px();
+}
+
+void draw_print_banner(const PrintBannerVm& banner, DrawState& state, Box box, Intents& out) {
+    fill(box, warning_fill, 0.35f * px());
+    outline(box, warning_edge, 0.35f * px(), std::max(1.0f, std::round(px() / 12)));
+    Box inner = box.inset(0.4f * px());
+    const float button_w = 5.5f * px();
+    const float button_h = std::min(inner.h, std::round(0.85f * touch()));
+    auto next_button = [&] {
+        const Box column = inner.cut_right(button_w, 0.5f * px());
+        return Box{column.x, column.y + (column.h - button_h) / 2, column.w, button_h};
+    };
+    if (button(state, "Dismiss##printbanner", next_button(), Tone::quiet)) {
+        out.push_back(DismissPrintProblem{});
+    }
+    if (banner.can_retry && button(state, "Retry##printbanner", next_button(), Tone::key)) {
+        out.push_back(RetryPrint{banner.job_id});
+    }
+    ImFont* font = fonts().bold ? fonts().bold : ImGui::GetFont();
+    const float wrap = inner.w - 0.4f * px();
+    const char* text = banner.message.c_str();
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, 1e9f, wrap, text);
+    const ImVec2 pos{inner.x + 0.4f * px(), inner.y + std::max(0.0f, (inner.h - size.y) / 2)};
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, warning_ink, text, nullptr,
+                                        wrap);
+    record_text(state, "message##printbanner", pos, size);
+}
+
+// Codes a keyboard-wedge scanner typed go where the clerk expects (the Terminal routes them);
+// on the sale screen a quantity keyed before ("3 ×") goes with the code, as a Scan.
+void take_keyboard_scans(const FrameVm& vm, DrawState& state, Intents& out) {
+    const bool sale =
+        std::holds_alternative<SaleVm>(vm.screen) && !vm.approval && !state.price.open;
+    for (const std::string& code : state.keyboard_scans) {
+        if (sale && !state.keypad_quantity.empty()) {
+            out.push_back(Scan{code, state.keypad_quantity});
+            state.keypad_quantity.clear();
+        } else {
+            out.push_back(Scanned{code, "", "keyboard"});
+        }
+    }
+    state.keyboard_scans.clear();
 }
 
 void draw_banner(const Message& message, DrawState& state, Box box, Intents& out) {
@@ -119,6 +200,7 @@ void on_new_screen(DrawState& state) {
     state.returns.field = 0;
     state.tender_amount.clear();
     state.notice.clear();
+    state.devices = {};  // a drawer check unless chosen again; the log shown from its newest line
 }
 
 void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents& out) {
@@ -143,6 +225,8 @@ void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents
                 draw_return(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, TicketSearchVm>) {
                 draw_ticket_search(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, DevicesVm>) {
+                draw_devices(s, state, screen, out);
             } else {
                 draw_store_problem(s, state, screen, out);
             }
@@ -177,6 +261,8 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
         on_new_screen(state);
         state.screen = vm.screen.index();
     }
+    state.drawer_open = vm.drawer_open;
+    take_keyboard_scans(vm, state, out);
 
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos({0, 0});
@@ -190,11 +276,15 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
     ImGui::PushFont(fonts().body);
 
     Box screen{0, 0, display.x, display.y};
-    draw_status_bar(vm.status_line, screen.cut_top(std::round(1.7f * px())));
+    draw_status_bar(vm, state, screen.cut_top(std::round(1.7f * px())));
     screen = screen.inset(gap());
     if (vm.message.kind != MessageKind::none && !vm.approval) {  // the dialog shows it
         const float h = banner_height(vm.message, screen.w);
         draw_banner(vm.message, state, screen.cut_top(h, gap()), out);
+    }
+    if (vm.print_banner && !vm.approval) {  // the dialog covers the display; it stays for after
+        const float h = print_banner_height(*vm.print_banner, screen.w);
+        draw_print_banner(*vm.print_banner, state, screen.cut_top(h, gap()), out);
     }
 
     if (vm.approval) {

@@ -74,6 +74,13 @@ struct TenderForm {
                             // gift card, store credit 0 account, 1 amount
 };
 
+// The devices screen: the reason chosen for "Open drawer", and how much of the device log was
+// shown (new lines scroll it to the bottom).
+struct DevicesForm {
+    std::string reason;  // Choice::code; empty: the default, a drawer check
+    std::size_t seen_log = 0;
+};
+
 struct DrawState {
     std::string pin;              // digits keyed on the login keypad
     std::string selected_staff;   // staff code of the tapped user tile
@@ -90,6 +97,11 @@ struct DrawState {
     ReturnForm returns;           // the return screen
     SearchForm search;            // the find-a-ticket screen
     TenderForm tender;            // tender: the selected method and its fields
+    DevicesForm devices;          // the devices screen
+    bool drawer_open = false;     // FrameVm::drawer_open, for the tender and completed screens
+    // Codes a scanner typed as a keyboard, told from typing by key timing (key_bursts.hpp): the
+    // window adds them, the next draw_frame turns them into intents.
+    std::vector<std::string> keyboard_scans;
     // A scanner burst too long for a short field (an amount, a PIN) clears the field; the rest of
     // the burst, its Enter included, is dropped until the typing pauses.
     bool dropping_burst = false;

@@ -143,11 +143,42 @@ struct NewSale {};
 struct DismissMessage {};
 struct Quit {};  // close the window; handled by the window itself
 
+// Devices. A code from a scanner (USB, the on-screen scanner, or a keyboard-wedge burst the
+// window recognised by key timing): the Terminal routes it where the clerk expects: the
+// approval dialog's badge, the receipt field on the return screen, ticket search, or the sale.
+struct Scanned {
+    std::string code;
+    std::string symbology;  // AIM id ("]E0") when the scanner sent one
+    std::string device;     // DeviceInfo::id, for the log
+};
+struct ShowDevices {};  // the devices screen; BackToSale leaves it
+struct TestPrint {};    // a printer test page through the print queue
+struct OpenDrawer {     // a drawer pulse outside a cash sale: a no-sale, journaled with a reason
+    std::string reason;
+};
+struct RetryPrint {     // a waiting or failed job sent again
+    std::string job_id;
+};
+struct ReprintJob {  // a new copy of a stored job
+    std::string job_id;
+};
+struct DismissPrintProblem {};  // hide the print banner; the job stays in the queue
+struct ClearDeviceError {
+    std::string device_id;
+};
+// The virtual printer's paper / cover, for demonstrations and scripted sessions without hardware.
+struct SetVirtualPrinter {
+    bool paper_out = false;
+    bool cover_open = false;
+};
+
 using Intent = std::variant<
     LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine, DiscountLine,
     DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend, ShowSuspended, ResumeTicket, Pay,
     BackToSale, TenderCash, TenderCard, TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt,
     ReturnItem, ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
-    Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage, Quit>;
+    Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage, Quit, Scanned,
+    ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob, DismissPrintProblem, ClearDeviceError,
+    SetVirtualPrinter>;
 
 }  // namespace ui

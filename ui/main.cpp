@@ -1,6 +1,7 @@
 // pos-terminal: the composition root. Opens the store (creating the demo store on first run),
-// wires the Terminal to the real clock, ids and the virtual printer, then runs a scripted session,
-// the window, or both (script first, then a screenshot).
+// starts the devices (USB printers and scanners as the settings say, and the virtual scanner and
+// spool printer, always there), wires the Terminal to them, the real clock and ids, then runs a
+// scripted session, the window, or both (script first, then a screenshot).
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -9,7 +10,8 @@
 #include <iostream>
 
 #include "db/store.hpp"
-#include "drivers/spool_printer.hpp"
+#include "drivers/usb/usb.hpp"
+#include "ui/device_hub.hpp"
 #include "ui/script.hpp"
 #include "ui/terminal.hpp"
 #include "ui/window.hpp"
@@ -122,6 +124,37 @@ int verify_journal(const std::filesystem::path& dir) {
     }
 }
 
+// "usb:04b8:0e15" -> "04b8:0e15"; "" (auto) and "virtual" -> "".
+std::string usb_pair(const std::string& setting) {
+    return setting.rfind("usb:", 0) == 0 ? setting.substr(4) : std::string();
+}
+
+drivers::usb::UsbConfig usb_config(const db::DeviceSettings& settings) {
+    drivers::usb::UsbConfig config;
+    config.printer = usb_pair(settings.printer);
+    config.scanner = usb_pair(settings.scanner);
+    config.wedge.prefix = settings.wedge_prefix;
+    config.wedge.suffix = settings.wedge_suffix;
+    return config;
+}
+
+// USB devices unless the settings say virtual for both. A USB start failure is not fatal: the
+// terminal runs on its virtual devices and the devices screen says why.
+std::unique_ptr<drivers::usb::UsbDevices> start_usb(const db::DeviceSettings& settings,
+                                                    drivers::EventQueue& events,
+                                                    std::string& problem) {
+    if (settings.printer == "virtual" && settings.scanner == "virtual") {
+        problem = "USB devices are off: the settings name the virtual printer and scanner";
+        return nullptr;
+    }
+    auto usb = std::make_unique<drivers::usb::UsbDevices>(events, usb_config(settings));
+    problem = usb->problem();
+    if (!problem.empty())
+        std::cerr << "pos-terminal: USB devices are not available (" << problem
+                  << "); running on the virtual printer and scanner\n";
+    return usb;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -159,8 +192,13 @@ int main(int argc, char** argv) {
     }
     db::SystemClock clock;
     db::RandomIds ids(clock);
-    drivers::SpoolPrinter printer(data_dir / "spool");
-    ui::Terminal terminal({**store, clock, ids, printer, local_utc_offset_minutes()});
+    // The hub's event queue outlives the USB devices that post to it: declared first.
+    drivers::EventQueue usb_events;
+    std::string usb_problem;
+    const auto device_settings = (*store)->device_settings();
+    auto usb = start_usb(device_settings, usb_events, usb_problem);
+    ui::DeviceHub devices(**store, clock, ids, {data_dir / "spool", usb.get(), &usb_events});
+    ui::Terminal terminal({**store, clock, ids, devices, local_utc_offset_minutes(), usb_problem});
 
     if (!script_file.empty()) {
         std::ifstream script(script_file);
@@ -174,7 +212,8 @@ int main(int argc, char** argv) {
     }
     if (!screenshot_file.empty())
         window.screenshot = screenshot_file;
-    return ui::run_window({[&] { return terminal.view(); },
-                           [&](const ui::Intent& intent) { terminal.apply(intent); }},
-                          window);
+    return ui::run_window(
+        {[&] { return terminal.view(); }, [&](const ui::Intent& intent) { terminal.apply(intent); },
+         [&] { terminal.poll_devices(); }},
+        window);
 }

@@ -1,7 +1,7 @@
 // The sale screen: the ticket and its totals on the left; on the right the scan field, then the
-// keypad (or search results, or the less frequent actions under "More"), the line actions, and
-// Pay. "ABC" brings up a letter keyboard across the bottom to search by name; "Price" swaps the
-// right side for the manager's approval (screens_approval.cpp).
+// keypad (or search results, or the less frequent actions under "More", Devices among them), the
+// line actions, and Pay. "ABC" brings up a letter keyboard across the bottom to search by name;
+// "Price" swaps the right side for the manager's approval (screens_approval.cpp).
 #include <algorithm>
 #include <cmath>
 
@@ -137,9 +137,14 @@ void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
         state.confirm_void = false;
     };
     // Returns join this ticket: with new items on it, it becomes an exchange.
-    if (button(state, "Return##sale", grid.cell(2, rows, 0, 0, gap(), 2), Tone::key, vm.can_return,
+    if (button(state, "Return##sale", grid.cell(2, rows, 0, 0, gap()), Tone::key, vm.can_return,
                "Return an item")) {
         out.push_back(StartReturn{});
+        done();
+    }
+    // The printer, scanner and drawer: their state, a test print, the print queue.
+    if (button(state, "Devices##sale", grid.cell(2, rows, 1, 0, gap()), Tone::key)) {
+        out.push_back(ShowDevices{});
         done();
     }
     if (button(state, "Sale disc.##sale", cell(0, 0), Tone::key,

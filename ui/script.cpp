@@ -142,8 +142,12 @@ const std::map<std::string, Command>& commands() {
          {"find [from=TIME] [to=TIME] [amount=AMOUNT] [card=REF] [item=TEXT]", 0, any,
           script::parse_find}},
         {"open",
-         {"open N (a found ticket, from 1)", 1, 1,
+         {"open N (a found ticket, from 1), or open drawer REASON", 1, any,
           [](const Words& w) -> ParseResult {
+              if (w[1] == "drawer")
+                  return step(OpenDrawer{rest(w, 2)});
+              if (w.size() != 2)
+                  return pos::bad_input("'open' needs the form: open N, or open drawer REASON");
               auto index = position(w[1], "The found ticket to open");
               if (!index)
                   return index.error();
@@ -155,6 +159,14 @@ const std::map<std::string, Command>& commands() {
         {"approve", {"approve STAFF_CODE PIN REASON", 0, any, script::parse_approve}},
         {"decline", {"decline STAFF_CODE PIN REASON", 0, any, script::parse_decline}},
         {"cancel", {"cancel", 0, 0, [](const Words&) { return step(CancelApproval{}); }}},
+        // Devices (script_devices.cpp).
+        {"devices", {"devices", 0, 0, [](const Words&) { return step(ShowDevices{}); }}},
+        {"device", {"device scan CODE", 2, 2, script::parse_device}},
+        {"printer",
+         {"printer paper out|in, printer cover open|closed", 2, 2, script::parse_printer}},
+        {"test", {"test print", 1, 1, script::parse_test}},
+        {"retry", {"retry print", 1, 1, script::parse_retry}},
+        {"print", {"print jobs", 1, 1, script::parse_print}},
     };
     return table;
 }
@@ -233,7 +245,9 @@ pos::Status resume_nth(Terminal& terminal, const ResumeNth& resume) {
     return terminal.apply(ResumeTicket{list[resume.index].ticket_id});
 }
 
-pos::Status run_step(Terminal& terminal, const ScriptStep& step) {
+pos::Status run_step(Terminal& terminal, const ScriptStep& step, std::ostream& out) {
+    if (auto done = script::run_device_step(terminal, step, out))
+        return *done;
     if (const auto* expect = std::get_if<ExpectTotal>(&step))
         return check_total(terminal, *expect);
     if (const auto* resume = std::get_if<ResumeNth>(&step))
@@ -258,6 +272,17 @@ struct WaitingLine {
     std::string message;
 };
 
+// The print banner a clerk would see appear (a receipt waiting for paper, a failed print),
+// said once on `err` when it appears or changes; it never fails the script: the sale is done.
+void say_print_banner(Terminal& terminal, const std::string& where, std::string& said,
+                      std::ostream& err) {
+    const auto banner = terminal.view().print_banner;
+    const std::string message = banner ? banner->message : "";
+    if (!message.empty() && message != said)
+        err << where << "print banner: " << message << "\n";
+    said = message;
+}
+
 }  // namespace
 
 int run_script(Terminal& terminal, std::istream& script, const std::string& name, std::ostream& out,
@@ -271,6 +296,7 @@ int run_script(Terminal& terminal, std::istream& script, const std::string& name
     int number = 0;
     int exit_code = script_ok;
     std::optional<WaitingLine> waiting;
+    std::string banner_said;
     for (std::string line; std::getline(script, line);) {
         ++number;
         const std::string where = name + ":" + std::to_string(number) + ": ";
@@ -290,7 +316,10 @@ int run_script(Terminal& terminal, std::istream& script, const std::string& name
         }
         waiting.reset();
         const std::string text = rest(words_of(line), 0);
-        if (const pos::Status done = run_step(terminal, **parsed); !done) {
+        pos::Status done = run_step(terminal, **parsed, out);
+        terminal.poll_devices();  // what the devices said meanwhile, as a frame would
+        say_print_banner(terminal, where, banner_said, err);
+        if (!done) {
             if (terminal.approval_pending() && !answers_approval(**parsed)) {
                 waiting = WaitingLine{where, text, done.error().message};
                 continue;

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "pos/result.hpp"
 #include "ui/intents.hpp"
@@ -29,10 +30,34 @@ struct ResumeNth {  // the Nth suspended sale as listed, from 0
 struct ExpectRefund {  // the open ticket gives back AMOUNT: its total is -AMOUNT
     std::string amount;
 };
-using ScriptStep = std::variant<Intent, ExpectTotal, ResumeNth, ExpectRefund>;
+// Devices (script_devices.cpp). A code read by the virtual scanner, so it takes the route a
+// scanned code takes on the screen showing.
+struct DeviceScan {
+    std::string code;
+};
+// The virtual printer's paper or cover changed; the other switch stays as it is.
+struct PrinterSwitch {
+    bool cover = false;  // false: the paper
+    bool on = false;     // paper out / cover open
+};
+struct ListPrintJobs {};  // `print jobs`: name, title and state of each job, oldest first
+using ScriptStep = std::variant<Intent, ExpectTotal, ResumeNth, ExpectRefund, DeviceScan,
+                                PrinterSwitch, ListPrintJobs>;
 
 // One line -> a step (none for blank lines and comments), or an error saying what is wrong.
 pos::Result<std::optional<ScriptStep>> parse_script_line(const std::string& line);
+
+namespace script {
+// The device commands' parsers and steps (script_devices.cpp).
+pos::Result<std::optional<ScriptStep>> parse_device(const std::vector<std::string>& words);
+pos::Result<std::optional<ScriptStep>> parse_printer(const std::vector<std::string>& words);
+pos::Result<std::optional<ScriptStep>> parse_test(const std::vector<std::string>& words);
+pos::Result<std::optional<ScriptStep>> parse_retry(const std::vector<std::string>& words);
+pos::Result<std::optional<ScriptStep>> parse_print(const std::vector<std::string>& words);
+// A device step, or nullopt when `step` is not one.
+std::optional<pos::Status> run_device_step(Terminal& terminal, const ScriptStep& step,
+                                           std::ostream& out);
+}  // namespace script
 
 // Runs the script; stops at the first bad or refused line with "NAME:LINE: what was wrong" on err.
 // A line refused only because it needs an approver waits for the next line: an approve,

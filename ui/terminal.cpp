@@ -39,7 +39,11 @@ Terminal::Terminal(TerminalServices services)
 pos::Status Terminal::apply(const Intent& intent) {
     pos::Status result = pos::ok();
     try {
-        if (auto answered = answer_dialog(intent)) {
+        // A code scanned while the dialog is open is the approver's badge, keyed or not.
+        const auto* scanned = std::get_if<Scanned>(&intent);
+        const auto answered = scanned && pending_intent_ ? answer_dialog(Scan{scanned->code, ""})
+                                                         : answer_dialog(intent);
+        if (answered) {
             result = *answered;
         } else {
             // A request left over from an earlier refusal must not open the dialog later.
@@ -270,14 +274,7 @@ pos::Status Terminal::handle(const VoidTicket& intent) {
 }
 
 pos::Status Terminal::handle(const NoSale& intent) {
-    if (screen_ != Screen::sale && screen_ != Screen::completed) {
-        return require_screen(Screen::sale, "open the drawer");
-    }
-    if (auto s = session_->no_sale(intent.reason, approval_); !s)
-        return s;
-    // The drawer itself is a device (its own issue); the event is what the audit needs.
-    message_ = {MessageKind::info, "Drawer opened: no sale (recorded)"};
-    return pos::ok();
+    return handle(OpenDrawer{intent.reason});
 }
 
 pos::Status Terminal::handle(const Suspend& intent) {
@@ -326,6 +323,11 @@ pos::Status Terminal::handle(const Pay&) {
 }
 
 pos::Status Terminal::handle(const BackToSale&) {
+    if (screen_ == Screen::devices) {  // back where the clerk came from
+        screen_ = before_devices_;
+        message_ = {};
+        return pos::ok();
+    }
     if (screen_ == Screen::returns || screen_ == Screen::ticket_search) {
         screen_ = Screen::sale;
         message_ = {};
@@ -374,9 +376,13 @@ pos::Status Terminal::tender(std::string_view what,
     return status;
 }
 
+// The drawer opens once the cash is taken (and a completed sale is durable).
 pos::Status Terminal::handle(const TenderCash& intent) {
-    return tender("take cash",
-                  [&] { return session_->tender_cash(intent.amount, intent.part_payment); });
+    auto taken = tender("take cash",
+                        [&] { return session_->tender_cash(intent.amount, intent.part_payment); });
+    if (taken)
+        pulse_drawer(message_.text);
+    return taken;
 }
 
 pos::Status Terminal::handle(const TenderCard& intent) {

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "db/store.hpp"
-#include "drivers/spool_printer.hpp"
 #include "pos/ports.hpp"
 #include "pos/sale.hpp"
 #include "receipts/layouts.hpp"
+#include "ui/device_hub.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
 
@@ -22,11 +22,12 @@ struct TerminalServices {
     db::Store& store;
     pos::Clock& clock;
     pos::IdSource& ids;
-    drivers::SpoolPrinter& printer;
+    DeviceHub& devices;          // printers, scanners, the drawer and the print queue
     int utc_offset_minutes = 0;  // for times shown on screen and printed
+    std::string usb_problem{};   // why USB devices are not used; empty when they are
 };
 
-enum class Screen { login, sale, tender, completed, suspended, returns, ticket_search };
+enum class Screen { login, sale, tender, completed, suspended, returns, ticket_search, devices };
 
 class Terminal {
   public:
@@ -47,6 +48,12 @@ class Terminal {
 
     // Called once per completed sale, after it is durable and before printing.
     std::function<void(const pos::Ticket&)> on_completed;
+
+    // Drains the devices (once per frame, and after each script line) and applies each scan as
+    // a Scanned intent. pump_devices does the same and returns the first refused scan.
+    void poll_devices();
+    pos::Status pump_devices();
+    DeviceHub& devices() { return services_.devices; }
 
   private:
     pos::Status handle(const LogIn& intent);
@@ -88,6 +95,16 @@ class Terminal {
     pos::Status handle(const NewSale& intent);
     pos::Status handle(const DismissMessage& intent);
     pos::Status handle(const Quit&) { return pos::ok(); }  // the window closes itself
+    // Devices (terminal_devices.cpp).
+    pos::Status handle(const Scanned& intent);
+    pos::Status handle(const ShowDevices& intent);
+    pos::Status handle(const TestPrint& intent);
+    pos::Status handle(const OpenDrawer& intent);
+    pos::Status handle(const RetryPrint& intent);
+    pos::Status handle(const ReprintJob& intent);
+    pos::Status handle(const DismissPrintProblem& intent);
+    pos::Status handle(const ClearDeviceError& intent);
+    pos::Status handle(const SetVirtualPrinter& intent);
 
     pos::Status dispatch(const Intent& intent);
     pos::Status require_screen(Screen wanted, std::string_view action) const;
@@ -112,12 +129,36 @@ class Terminal {
     void return_added(std::size_t index, std::string_view how);  // "Returning 1 × Wine" + how
     void clear_search();
     void sale_completed();
-    // Receipts (terminal_receipts.cpp): laid out, printed to the spool as text, PNG and ESC/POS,
-    // and put on the completed screen. A print that fails is said, never thrown.
+    // Receipts (terminal_receipts.cpp): laid out, stored in the print queue as ESC/POS for the
+    // printer in use plus text and PNG for the spool, and put on the completed screen. A print
+    // that fails is said (message, banner), never thrown, and never undoes the sale.
     receipts::LayoutOptions layout_options(bool copy) const;
     void load_logo();  // the store's receipt logo, read once; a bad file is reported when printing
-    drivers::PrintOutcome print_receipt(const std::function<receipts::Document()>& layout,
-                                        const std::string& name, const std::string& title);
+    // The job's id, or why it could not even be queued.
+    pos::Result<std::string> print_receipt(const std::function<receipts::Document()>& layout,
+                                           const std::string& name, const std::string& title,
+                                           const std::string& receipt_number);
+    // Lets the printer answer what it can at once (the spool printer prints at once), keeping
+    // any scans for poll_devices; then refreshes the state of the job on the completed screen.
+    void settle_devices();
+    void refresh_print_state();
+    std::string print_status_text() const;  // the completed screen's line about its job
+    // Why a job has not printed ("paper out"); empty while all is well. `printer_not_ready`:
+    // it waits for the printer (paper, cover, cable) and prints by itself once that is fixed.
+    struct PrintTrouble {
+        std::string why;
+        bool failed = false;
+        bool printer_not_ready = false;
+    };
+    PrintTrouble print_trouble(const std::string& job_id);
+    // Says how a copy, gift receipt or test page went: `what` printed / is waiting / was sent;
+    // refused with "<the_what> was not printed: why" when it failed.
+    pos::Status said_printed(const pos::Result<std::string>& job, const std::string& what,
+                             const std::string& the_what);
+    // The drawer pulse after cash is taken or for a no-sale; a failure becomes the message.
+    void pulse_drawer(const std::string& done);
+    // Scans (terminal_devices.cpp): where a scanned code goes on each screen.
+    pos::Status scanned_on_returns(const Scanned& scan);
     static bool can_gift(const pos::Ticket& ticket);  // a sale or exchange with items sold
     // The ticket Reprint and GiftReceipt print: the completed one, or the one shown in search.
     pos::Result<const pos::Ticket*> ticket_to_print(std::string_view action) const;
@@ -131,6 +172,7 @@ class Terminal {
     SuspendedListVm suspended_vm() const;
     ReturnVm return_vm() const;
     TicketSearchVm ticket_search_vm() const;
+    DevicesVm devices_vm() const;
     std::optional<ApprovalVm> approval_vm() const;
     std::vector<RefundOptionVm> refund_options() const;
     bool can_post_void() const;
@@ -154,10 +196,14 @@ class Terminal {
     std::string receipt_text_;
     PictureVm preview_;
     std::string preview_title_;
-    std::string print_status_;
+    std::string print_status_;  // why the receipt could not be queued; else from the job
+    std::optional<db::StoredPrintJob> print_job_;  // the completed screen's job, as last read
+    std::string print_printer_;  // the printer it went to, as named when it was printed
     std::optional<receipts::Image> logo_;
     std::string logo_problem_;  // why the configured logo is not printed; empty when fine
     Message message_;
+    Screen before_devices_ = Screen::sale;  // where BackToSale leaves the devices screen for
+    std::vector<drivers::ScanData> pending_scans_;  // pumped mid-intent, applied next poll
 
     // The receipt open on the return screen, with what earlier returns took from it.
     std::optional<pos::OriginalTicket> original_;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "db/print_jobs.hpp"
+#include "drivers/device.hpp"
 #include "pos/money.hpp"
 #include "pos/quantity.hpp"
 #include "pos/result.hpp"
@@ -48,6 +50,26 @@ inline std::string return_note(const pos::ReturnOf& returned) {
                                : "Return of " + returned.original_receipt;
     return of + " · " + std::string(pos::label(returned.reason)) + " · " +
            std::string(pos::label(returned.disposition));
+}
+
+// A print job's state as the devices screen and `print jobs` say it: "printed", "queued",
+// "printing", "waiting: paper out", "failed: not confirmed". `printer` is the status of the
+// printer in use: a job it holds while it cannot print is waiting for it.
+inline std::string job_state(const db::StoredPrintJob& job, const drivers::PrinterStatus& printer) {
+    switch (job.state) {
+        case db::PrintJobState::done:
+            return "printed";
+        case db::PrintJobState::waiting:
+        case db::PrintJobState::failed:
+            return db::to_string(job.state) + (job.last_error.empty() ? "" : ": " + job.last_error);
+        case db::PrintJobState::printing:
+            if (printer.known && !printer.ready())
+                return "waiting: " + drivers::describe(printer);
+            break;
+        case db::PrintJobState::queued:
+            break;
+    }
+    return db::to_string(job.state);
 }
 
 // The choices a script or a form sends, listed in a message when one is not understood.

@@ -11,6 +11,34 @@ std::string Terminal::money_text(const pos::Money& amount) const {
     return text::money(amount);
 }
 
+namespace {
+
+// The print queue's problem; else a job held by a printer that cannot print now (paper out,
+// cover open): the printer finishes it by itself once fixed, but the clerk should know.
+std::optional<PrintBannerVm> print_banner(DeviceHub& devices) {
+    if (const auto problem = devices.print_queue().problem())
+        return PrintBannerVm{problem->job, problem->message, problem->can_retry};
+    const auto* printer = devices.printer();
+    if (!printer || printer->jobs_in_progress() == 0)
+        return std::nullopt;
+    const auto status = printer->status();
+    if (!status.known || status.ready())
+        return std::nullopt;
+    for (const auto& job : devices.print_queue().recent(10)) {
+        if (job.state != db::PrintJobState::printing)
+            continue;
+        const std::string what =
+            job.receipt_number.empty() ? job.title : job.title + " " + job.receipt_number;
+        return PrintBannerVm{job.id,
+                             what + " is not printed yet: " + drivers::describe(status) +
+                                 ". It will print when the printer is ready.",
+                             false};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 FrameVm Terminal::view() const {
     FrameVm frame;
     switch (screen_) {
@@ -35,10 +63,15 @@ FrameVm Terminal::view() const {
         case Screen::ticket_search:
             frame.screen = ticket_search_vm();
             break;
+        case Screen::devices:
+            frame.screen = devices_vm();
+            break;
     }
     frame.approval = approval_vm();
     frame.message = message_;
     frame.status_line = status_line();
+    frame.print_banner = print_banner(services_.devices);
+    frame.drawer_open = services_.devices.drawer_open().value_or(false);
     return frame;
 }
 
@@ -178,7 +211,7 @@ CompletedVm Terminal::completed_vm() const {
     vm.paid = money_text(t.tendered());
     vm.change = money_text(t.change_given());
     vm.receipt_text = receipt_text_;
-    vm.print_status = print_status_;
+    vm.print_status = print_status_text();
     vm.refunded = refunded ? money_text(-totals.total) : std::string();
     vm.preview = preview_;
     vm.preview_title = preview_title_;

@@ -207,14 +207,61 @@ struct StoreProblemVm {
     std::string advice;  // what to do about it
 };
 
+// The devices screen: what is connected, its state and last error, the print queue, and the
+// actions a clerk or manager needs (test print, open drawer, retry, clear an error).
+struct DeviceRowVm {
+    std::string id;  // sent with ClearDeviceError
+    std::string kind;       // "Printer", "Scanner", "Cash drawer"
+    std::string name;       // "Epson TM-T20II"
+    std::string transport;  // "USB 1-2 04b8:0e15", "virtual (spool folder ...)"
+    std::string state;      // "enabled", "claimed", "closed"
+    std::string status;     // "ready", "paper out", "status unknown", "disconnected"
+    std::string last_error; // empty when none
+    bool problem = false;   // drawn in the warning colour
+    bool in_use = false;    // the printer / scanner receipts and scans go through
+};
+struct PrintJobRowVm {
+    std::string id;     // sent with RetryPrint / ReprintJob
+    std::string name;   // "T01-000042"
+    std::string title;  // "Receipt"
+    std::string state;  // "printed", "waiting: paper out", "failed: not confirmed"
+    std::string time;   // "14:02"
+    bool can_retry = false;
+    bool can_reprint = false;
+};
+struct DevicesVm {
+    std::vector<DeviceRowVm> devices;
+    std::vector<PrintJobRowVm> jobs;   // newest first
+    std::vector<std::string> log;      // recent device log lines, newest last
+    std::string printer;               // "Receipts print on: Spool printer (profile virtual)"
+    std::string drawer;                // "Drawer closed", "Drawer open", "Drawer: unknown"
+    std::string usb_problem;           // why USB is unavailable; empty when fine
+    bool can_test_print = false;
+    bool can_open_drawer = false;
+    bool virtual_printer_in_use = false;  // shows the paper out / cover open switches
+    bool virtual_paper_out = false;
+    bool virtual_cover_open = false;
+};
+
 using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm,
-                              StoreProblemVm, ReturnVm, TicketSearchVm>;
+                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm>;
+
+// A print that has not happened: over every screen until it prints or is dismissed.
+struct PrintBannerVm {
+    std::string job_id;
+    std::string message;  // "Receipt T01-000042 is not printed yet: paper out. ..."
+    bool can_retry = false;
+};
 
 struct FrameVm {
     ScreenVm screen;
     Message message;          // shown as a banner over any screen until dismissed or replaced
     std::string status_line;  // store, terminal, clerk, clock
     std::optional<ApprovalVm> approval;  // the approval dialog, over the screen
+    std::optional<PrintBannerVm> print_banner{};
+    // The cash drawer is open (after a cash sale or a no-sale): shown on the tender and
+    // completed screens and in the status bar until the drawer reports closed.
+    bool drawer_open = false;
 };
 
 }  // namespace ui

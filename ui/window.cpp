@@ -10,11 +10,14 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <deque>
 #include <iostream>
+#include <string>
 #include <variant>
 #include <vector>
 
 #include "ui/draw.hpp"
+#include "ui/key_bursts.hpp"
 
 namespace ui {
 
@@ -140,22 +143,139 @@ struct Session {
 };
 
 // ImGui 1.86 keeps only whether a key is down, so a key pressed and released within one batch
-// of events is never seen, nor is a second press of a key released in the same batch. A barcode
-// scanner sends "digits, Enter" in microseconds: end the batch at each press and release of the
-// keys the screens act on, so that every frame sees at most one change of each.
+// of events is never seen, nor is a second press of a key released in the same batch. A person
+// types "digits, Enter" faster than frames come: end the batch at each press and release of the
+// keys the screens act on, so that every frame sees at most one change of each. (Enter and Tab
+// go through KeyboardInput, which holds each press for a frame of its own.)
 bool ends_batch(const SDL_Event& event) {
     if (event.type != SDL_KEYDOWN && event.type != SDL_KEYUP) {
         return false;
     }
-    switch (event.key.keysym.scancode) {
-        case SDL_SCANCODE_RETURN:
-        case SDL_SCANCODE_KP_ENTER:
-        case SDL_SCANCODE_BACKSPACE:
-            return true;
-        default:
-            return false;
-    }
+    return event.key.keysym.scancode == SDL_SCANCODE_BACKSPACE;
 }
+
+bool is_terminator(SDL_Scancode key) {
+    return key == SDL_SCANCODE_RETURN || key == SDL_SCANCODE_KP_ENTER || key == SDL_SCANCODE_TAB;
+}
+
+// The keyboard between SDL and ImGui. A barcode scanner bound to the OS as a keyboard types a
+// code and Enter in a few milliseconds: KeyBursts tells its bursts from typing by the events'
+// timestamps. A scan goes to the draw code as a code (DrawState::keyboard_scans); typing goes to
+// ImGui as before, in order, each Enter or Tab pressed for one frame and released the next.
+class KeyboardInput {
+  public:
+    // Takes the characters and the Enter and Tab keys (ImGui must not see them directly).
+    // Backspace or Delete first releases what is held back as typing, so that it comes before
+    // the key (no scanner sends them); Shift, which a scanner does send, changes nothing.
+    bool take(const SDL_Event& event, DrawState& state) {
+        if (event.type == SDL_TEXTINPUT) {
+            for (const std::string& c : characters(event.text.text)) {
+                add(bursts_.feed(Key::character(c), event.text.timestamp), state);
+            }
+            return true;
+        }
+        if (event.type != SDL_KEYDOWN && event.type != SDL_KEYUP) {
+            return false;
+        }
+        const SDL_Scancode key = event.key.keysym.scancode;
+        if (!is_terminator(key)) {
+            const bool edits = key == SDL_SCANCODE_BACKSPACE || key == SDL_SCANCODE_DELETE;
+            if (event.type == SDL_KEYDOWN && edits) {
+                add(bursts_.release(), state);
+            }
+            return false;
+        }
+        if (event.type == SDL_KEYDOWN) {
+            const Key k = key == SDL_SCANCODE_TAB ? Key::tab() : Key::enter();
+            add(bursts_.feed(k, event.key.timestamp), state);
+        }
+        return true;
+    }
+
+    // Characters that can no longer be part of a burst, released as typing.
+    void flush(std::uint32_t now_ms, DrawState& state) { add(bursts_.flush(now_ms), state); }
+
+    // A typed Enter or Tab is waiting for a frame: the batch of events ends here.
+    bool press_waiting() const {
+        for (const Piece& p : pending_) {
+            if (p.key != SDL_SCANCODE_UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+    // Frames must keep coming (not wait for events) while anything is held or pending.
+    bool busy() const {
+        return bursts_.holding() || !pending_.empty() || down_ != SDL_SCANCODE_UNKNOWN;
+    }
+
+    // Before NewFrame: this frame's typing into ImGui, up to and including one key press; a key
+    // pressed last frame is released first, and the next press waits a frame.
+    void to_imgui() {
+        ImGuiIO& io = ImGui::GetIO();
+        const bool may_press = down_ == SDL_SCANCODE_UNKNOWN;
+        if (!may_press) {
+            io.KeysDown[down_] = false;
+            down_ = SDL_SCANCODE_UNKNOWN;
+        }
+        while (!pending_.empty()) {
+            Piece& p = pending_.front();
+            if (!p.text.empty()) {
+                io.AddInputCharactersUTF8(p.text.c_str());
+                p.text.clear();
+            }
+            if (p.key == SDL_SCANCODE_UNKNOWN) {
+                pending_.pop_front();
+                continue;
+            }
+            if (may_press) {
+                io.KeysDown[p.key] = true;
+                down_ = p.key;
+                pending_.pop_front();
+            }
+            break;
+        }
+    }
+
+  private:
+    struct Piece {  // typed text, then a key pressed after it (or SDL_SCANCODE_UNKNOWN)
+        std::string text;
+        SDL_Scancode key = SDL_SCANCODE_UNKNOWN;
+    };
+
+    static std::vector<std::string> characters(const char* utf8) {
+        std::vector<std::string> out;
+        for (const char* p = utf8; *p; ++p) {
+            const bool continuation = (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+            if (continuation && !out.empty()) {
+                out.back() += *p;
+            } else {
+                out.emplace_back(1, *p);
+            }
+        }
+        return out;
+    }
+
+    void add(const KeyBursts::Output& out, DrawState& state) {
+        state.keyboard_scans.insert(state.keyboard_scans.end(), out.scans.begin(), out.scans.end());
+        if (!out.typed.empty()) {
+            if (pending_.empty() || pending_.back().key != SDL_SCANCODE_UNKNOWN) {
+                pending_.emplace_back();
+            }
+            pending_.back().text += out.typed;
+        }
+        if (out.typed_enter || out.typed_tab) {
+            if (pending_.empty() || pending_.back().key != SDL_SCANCODE_UNKNOWN) {
+                pending_.emplace_back();
+            }
+            pending_.back().key = out.typed_enter ? SDL_SCANCODE_RETURN : SDL_SCANCODE_TAB;
+        }
+    }
+
+    KeyBursts bursts_;
+    std::deque<Piece> pending_;
+    SDL_Scancode down_ = SDL_SCANCODE_UNKNOWN;  // pressed for ImGui last frame
+};
 
 bool write_screenshot(SDL_Window* window, const std::filesystem::path& path) {
     int w = 0;
@@ -233,22 +353,25 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
     setup_fonts_and_style(base_font_px(height));
 
     DrawState state;
+    KeyboardInput keyboard;
     bool quit = false;
     int frames = 0;
     int busy_frames = 0;  // frames still to draw at full rate after the last event
     while (!quit) {
         SDL_Event event;
         // Idle tills wake for input or to keep the clock in the status line current.
-        bool have_event = options.screenshot || busy_frames > 0
+        bool have_event = options.screenshot || busy_frames > 0 || keyboard.busy()
                               ? SDL_PollEvent(&event) != 0
                               : SDL_WaitEventTimeout(&event, 250) != 0;
         while (have_event) {
-            ImGui_ImplSDL2_ProcessEvent(&event);
+            if (!keyboard.take(event, state)) {
+                ImGui_ImplSDL2_ProcessEvent(&event);
+            }
             busy_frames = 3;
             if (event.type == SDL_QUIT) {
                 quit = true;
             }
-            if (ends_batch(event)) {
+            if (ends_batch(event) || keyboard.press_waiting()) {
                 break;
             }
             have_event = SDL_PollEvent(&event) != 0;
@@ -256,10 +379,15 @@ int run_window(const TerminalCallbacks& terminal, const WindowOptions& options) 
         if (busy_frames > 0) {
             --busy_frames;
         }
+        keyboard.flush(SDL_GetTicks(), state);
+        keyboard.to_imgui();
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
+        if (terminal.tick) {
+            terminal.tick();  // device events drained before the view is built
+        }
         FrameVm vm = terminal.view ? terminal.view() : FrameVm{};
         attach_textures(vm, s.preview);
         const std::vector<Intent> intents = draw_frame(vm, state);

@@ -26,6 +26,8 @@ struct WindowOptions {
 struct TerminalCallbacks {
     std::function<FrameVm()> view;             // rebuilt every frame
     std::function<void(const Intent&)> apply;  // called for each intent, in order
+    // Called once per frame before view(): device events are drained here. May be empty.
+    std::function<void()> tick{};
 };
 
 // Returns the process exit code. Without a display it prints what to do instead (run under

@@ -1,6 +1,7 @@
 // Runs the real pos-terminal executable on scripted sessions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -269,4 +270,68 @@ TEST_CASE("a first run that was interrupted while creating the demo store is sta
     auto store = reopen(dir);
     CHECK(store->product_count() > 5000);
     CHECK(store->users().active_users().size() == 4);  // clerk, supervisor, manager, admin
+}
+
+TEST_CASE(
+    "a sale while the virtual printer is out of paper completes; its receipt prints once "
+    "when paper is back (docs/devices.script)") {
+    TempDir dir;
+    const auto run =
+        testing_support::run_program({POS_TERMINAL, "--data", (dir / "data").string(), "--script",
+                                      std::string(COUNTER_SOURCE_DIR) + "/docs/devices.script"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    // The sale is reported complete while its receipt waits, and the banner says why.
+    std::istringstream out(run.out);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(out, line);)
+        lines.push_back(line);
+    REQUIRE(lines.size() == 5);
+    CHECK(nlohmann::json::parse(lines[0])["receipt_number"] == "T01-000001");
+    CHECK(lines[1] == "T01-000001\tReceipt\twaiting: paper out");
+    CHECK(lines[2] == "T01-000001\tReceipt\tprinted");
+    // At the end: the receipt once, the test page; the no-sale printed nothing.
+    CHECK(lines[3] == "T01-000001\tReceipt\tprinted");
+    CHECK(lines[4] == "test-page-1\tTest page\tprinted");
+    CHECK(run.err.find("devices.script:8: print banner: Receipt T01-000001 is not printed yet: "
+                       "paper out.") != std::string::npos);
+
+    // Printed exactly once: one set of files for the receipt, nothing else but the test page.
+    std::vector<std::string> spooled;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "data" / "spool"))
+        spooled.push_back(entry.path().filename().string());
+    std::sort(spooled.begin(), spooled.end());
+    CHECK(spooled == std::vector<std::string>{"T01-000001.escpos", "T01-000001.png",
+                                              "T01-000001.txt", "test-page-1.escpos",
+                                              "test-page-1.png", "test-page-1.txt"});
+    CHECK(read_file(dir / "data" / "spool" / "T01-000001.txt").find("T01-000001") !=
+          std::string::npos);
+
+    const auto verify = testing_support::run_program(
+        {POS_TERMINAL, "verify-journal", "--data", (dir / "data").string()});
+    INFO(verify.out << verify.err);
+    CHECK(verify.exit_code == 0);
+    CHECK(verify.out.find("journal OK") != std::string::npos);
+    auto store = reopen(dir);
+    CHECK(store->completed_ticket_count() == 1);
+}
+
+TEST_CASE("device script lines that do not fit their form say the form") {
+    struct Case {
+        const char* line;
+        const char* says;
+    };
+    for (const Case& c : {Case{"printer paper sideways",
+                               "'printer' needs the form: printer paper "
+                               "out, printer paper in"},
+                          Case{"device scan", "'device' needs the form: device scan CODE"},
+                          Case{"test page", "'test' needs the form: test print"},
+                          Case{"retry job", "'retry' needs the form: retry print"},
+                          Case{"print receipts", "'print' needs the form: print jobs"}}) {
+        CAPTURE(c.line);
+        TempDir dir;
+        const auto run = run_terminal(dir, std::string("login 1001 1234\n") + c.line + "\n");
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.find(std::string("session.script:2: ") + c.says) != std::string::npos);
+    }
 }

@@ -8,9 +8,9 @@
 #include <doctest/doctest.h>
 
 #include "db/store.hpp"
-#include "drivers/spool_printer.hpp"
 #include "fakes.hpp"
 #include "temp_dir.hpp"
+#include "ui/device_hub.hpp"
 #include "ui/terminal.hpp"
 
 namespace demo {
@@ -26,8 +26,8 @@ struct TerminalFixture {
     std::unique_ptr<db::Store> store = open_demo(dir.path() / "terminal.db");
     fakes::Clock clock;
     db::RandomIds ids{clock};
-    drivers::SpoolPrinter printer{dir.path() / "spool"};
-    ui::Terminal terminal{{*store, clock, ids, printer, 0}};
+    ui::DeviceHub devices{*store, clock, ids, {dir.path() / "spool"}};
+    ui::Terminal terminal{{*store, clock, ids, devices, 0}};
 
     static std::unique_ptr<db::Store> open_demo(const std::filesystem::path& file) {
         auto opened = db::open_store(file);

@@ -63,7 +63,7 @@ TEST_CASE_FIXTURE(TerminalFixture,
                   "ten wrong PINs lock the clerk out, and the lock survives a restart") {
     for (int i = 0; i < 10; ++i)
         terminal.apply(ui::LogIn{"1001", "0000"});
-    ui::Terminal restarted({*store, clock, ids, printer, 0});
+    ui::Terminal restarted({*store, clock, ids, devices, 0});
     auto r = restarted.apply(ui::LogIn{"1001", "1234"});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("locked out") != std::string::npos);
@@ -181,7 +181,7 @@ TEST_CASE_FIXTURE(TerminalFixture,
     CHECK(done.receipt_number == "T01-000001");
     CHECK(done.change == "EUR 7.58");
     CHECK(done.receipt_text.find("Receipt T01-000001") != std::string::npos);
-    CHECK(done.print_status.find("Printed T01-000001 (.txt .png .escpos) to ") == 0);
+    CHECK(done.print_status == "Printed T01-000001 on Spool printer");
 
     auto stored = store->find_ticket("T01-000001");
     REQUIRE(stored.has_value());
@@ -197,14 +197,14 @@ TEST_CASE_FIXTURE(TerminalFixture,
 }
 
 TEST_CASE_FIXTURE(TerminalFixture, "a failed print does not undo the sale, and says so") {
-    drivers::SpoolPrinter broken(dir.path() / "terminal.db" / "not-a-folder");
+    ui::DeviceHub broken(*store, clock, ids, {dir.path() / "terminal.db" / "not-a-folder"});
     ui::Terminal t({*store, clock, ids, broken, 0});
     REQUIRE(t.apply(ui::LogIn{"1001", "1234"}).ok());
     t.apply(ui::Scan{demo::milk, ""});
     REQUIRE(t.apply(ui::TenderCash{"5"}).ok());
     auto frame = t.view();
     const auto& done = std::get<ui::CompletedVm>(frame.screen);
-    CHECK(done.print_status.find("Not printed") != std::string::npos);
+    CHECK(done.print_status.find("T01-000001 waiting: spool printer: cannot create ") == 0);
     CHECK(done.change == "EUR 3.81");
     // The banner says the sale is done and the receipt is not.
     CHECK(frame.message.kind == ui::MessageKind::error);
@@ -212,6 +212,10 @@ TEST_CASE_FIXTURE(TerminalFixture, "a failed print does not undo the sale, and s
                                   "spool printer: cannot create ") == 0);
     CHECK(t.screen() == ui::Screen::completed);
     CHECK(store->completed_ticket_count() == 1);
+    // The banner over every screen keeps saying it until the receipt prints.
+    REQUIRE(frame.print_banner.has_value());
+    CHECK(frame.print_banner->message.find(
+              "Receipt T01-000001 is not printed yet: spool printer: cannot create ") == 0);
 
     // Reprint tries again, and says again why it cannot.
     auto again = t.apply(ui::Reprint{});
@@ -286,7 +290,7 @@ TEST_CASE_FIXTURE(TerminalFixture,
 
     const auto done = screen<ui::CompletedVm>();
     CHECK(done.receipt_text == text);
-    CHECK(done.print_status == "Printed T01-000001 (.txt .png .escpos) to " + spool.string());
+    CHECK(done.print_status == "Printed T01-000001 on Spool printer");
     CHECK(done.preview_title == "Receipt");
     CHECK(done.preview.width == 576);  // 80 mm at 8 dots per mm
     CHECK(done.preview.height > 576);
@@ -408,13 +412,16 @@ struct LogoFixture {
     std::unique_ptr<db::Store> store = TerminalFixture::open_demo(dir.path() / "terminal.db");
     fakes::Clock clock;
     db::RandomIds ids{clock};
-    drivers::SpoolPrinter printer{dir.path() / "spool"};
+    std::unique_ptr<ui::DeviceHub> devices;
 
     std::unique_ptr<ui::Terminal> start_with_logo(const std::filesystem::path& logo) {
         auto settings = store->settings();
         settings.receipt_logo = logo.string();
         REQUIRE(store->save_settings(settings).ok());
-        return std::make_unique<ui::Terminal>(ui::TerminalServices{*store, clock, ids, printer, 0});
+        devices = std::make_unique<ui::DeviceHub>(*store, clock, ids,
+                                                  ui::DeviceHubOptions{dir.path() / "spool"});
+        return std::make_unique<ui::Terminal>(
+            ui::TerminalServices{*store, clock, ids, *devices, 0});
     }
     void sell_milk(ui::Terminal& terminal) {
         REQUIRE(terminal.apply(ui::LogIn{"1001", "1234"}).ok());
