@@ -50,8 +50,8 @@ class PrintJobs {
     virtual std::vector<StoredPrintJob> recent(int limit) = 0;
     // Moves a job to `state` (attempts + 1 when the state is printing); an unknown id is an error.
     // A job that is done stays done: marking it again changes nothing and says so.
-    virtual pos::Status mark(const std::string& id, PrintJobState state,
-                             const std::string& error, std::int64_t at_ms) = 0;
+    virtual pos::Status mark(const std::string& id, PrintJobState state, const std::string& error,
+                             std::int64_t at_ms) = 0;
     // "T01-000042-copy" -> "T01-000042-copy1", "-copy2", ...: the first name no job has.
     virtual std::string unused_name(const std::string& stem) = 0;
 };

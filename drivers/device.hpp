@@ -30,8 +30,12 @@ struct DeviceResult {
     std::string message;
     explicit operator bool() const { return ok; }
 };
-inline DeviceResult device_ok() { return {}; }
-inline DeviceResult device_error(std::string message) { return {false, std::move(message)}; }
+inline DeviceResult device_ok() {
+    return {};
+}
+inline DeviceResult device_error(std::string message) {
+    return {false, std::move(message)};
+}
 
 // A printer's real-time status (DLE EOT). `known` is false when the printer did not answer:
 // "status unknown", never a guess.
@@ -101,7 +105,7 @@ class EventQueue {
 
 // What the devices screen shows about one device.
 struct DeviceInfo {
-    std::string id;         // stable while the process runs: "usb:1-2", "virtual:printer"
+    std::string id;  // stable while the process runs: "usb:1-2", "virtual:printer"
     DeviceKind kind = DeviceKind::printer;
     std::string name;       // "Epson TM-T20II", "On-screen scanner"
     std::string transport;  // "USB 1-2 04b8:0e15", "virtual (spool folder /x/spool)"
@@ -131,7 +135,7 @@ class Scanner : public Device {};
 // One job for a printer. A real printer sends `escpos`; the spool printer writes `renderings`
 // (".txt", ".png", ".escpos"), so the terminal's virtual printer keeps readable receipts.
 struct PrintJob {
-    std::string id;  // the print queue's id, echoed in OutputComplete / Error events
+    std::string id;    // the print queue's id, echoed in OutputComplete / Error events
     std::string name;  // "T01-000042", "T01-000042-copy1": spool file name, log lines
     std::vector<std::uint8_t> escpos;
     struct Rendering {

@@ -84,13 +84,13 @@ std::string apply_status_byte(int n, std::uint8_t byte, PrinterStatus& status) {
             status.paper_out = has(byte, paper_end_stop);
             status.error = has(byte, error_occurred);
             break;
-        case 3:
-            status.error =
-                has(byte, autocutter_error | unrecoverable_error | auto_recoverable_error);
+        case 3:  // the cause of an error DLE EOT 2 may already have reported: adds, never clears
+            status.error = status.error || has(byte, autocutter_error | unrecoverable_error |
+                                                         auto_recoverable_error);
             break;
-        default:
+        default:  // the roll sensor: adds to DLE EOT 2's paper-end stop, never clears it
             status.paper_near_end = has(byte, paper_near_end);
-            status.paper_out = has(byte, paper_end);
+            status.paper_out = status.paper_out || has(byte, paper_end);
             break;
     }
     return {};

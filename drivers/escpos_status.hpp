@@ -25,8 +25,10 @@ bool is_realtime_status(std::uint8_t byte);
 bool is_job_marker_answer(std::uint8_t byte);
 
 // DLE EOT 1 (printer), 2 (offline cause), 3 (error cause), 4 (paper roll sensor) answers
-// folded into a status. Each returns an error message when the byte fails the fixed-bit
-// pattern, and leaves `status` unchanged then.
+// folded into a status. A poll starts from a fresh PrinterStatus and asks 1 to 4 in order: the
+// cause answers (3 and 4) add to the error and paper end that 2 reported, never clear them. Each
+// returns an error message when the byte fails the fixed-bit pattern, and leaves `status` unchanged
+// then.
 std::string apply_status_byte(int n, std::uint8_t byte, PrinterStatus& status);
 
 // What the emulated printer answers for a status (tests): the byte for DLE EOT n.

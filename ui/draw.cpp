@@ -15,12 +15,6 @@
 
 namespace ui {
 
-namespace widgets {
-// The devices screen (screens_devices.cpp). Declared here, not with the other screens in
-// widgets.hpp, which issue 6 leaves unchanged.
-void draw_devices(const DevicesVm& vm, DrawState& state, const Box& area, Intents& out);
-}  // namespace widgets
-
 using namespace widgets;
 
 float base_font_px(int window_height) {

@@ -156,7 +156,7 @@ struct TestPrint {};    // a printer test page through the print queue
 struct OpenDrawer {     // a drawer pulse outside a cash sale: a no-sale, journaled with a reason
     std::string reason;
 };
-struct RetryPrint {     // a waiting or failed job sent again
+struct RetryPrint {  // a waiting or failed job sent again
     std::string job_id;
 };
 struct ReprintJob {  // a new copy of a stored job
@@ -172,13 +172,14 @@ struct SetVirtualPrinter {
     bool cover_open = false;
 };
 
-using Intent = std::variant<
-    LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine, DiscountLine,
-    DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend, ShowSuspended, ResumeTicket, Pay,
-    BackToSale, TenderCash, TenderCard, TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt,
-    ReturnItem, ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
-    Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage, Quit, Scanned,
-    ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob, DismissPrintProblem, ClearDeviceError,
-    SetVirtualPrinter>;
+using Intent =
+    std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
+                 DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
+                 ShowSuspended, ResumeTicket, Pay, BackToSale, TenderCash, TenderCard,
+                 TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt, ReturnItem,
+                 ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
+                 Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage,
+                 Quit, Scanned, ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob,
+                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter>;
 
 }  // namespace ui

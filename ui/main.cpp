@@ -8,6 +8,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "db/store.hpp"
 #include "drivers/usb/usb.hpp"
@@ -155,6 +156,54 @@ std::unique_ptr<drivers::usb::UsbDevices> start_usb(const db::DeviceSettings& se
     return usb;
 }
 
+// What `pos-terminal devices` changes; unset options keep the stored value.
+struct DeviceChanges {
+    std::optional<std::string> printer, profile, code_pages, scanner, prefix, suffix;
+    std::optional<int> drawer_pin, drawer_on_ms, drawer_off_ms;
+};
+
+void print_device_settings(const db::DeviceSettings& s) {
+    auto shown = [](const std::string& value) { return value.empty() ? "(auto)" : value; };
+    std::cout << "printer:            " << shown(s.printer) << "\n"
+              << "printer profile:    " << shown(s.printer_profile) << "\n"
+              << "printer code pages: " << shown(s.printer_code_pages) << "\n"
+              << "scanner:            " << shown(s.scanner) << "\n"
+              << "wedge prefix:       " << s.wedge_prefix << "\n"
+              << "wedge suffix:       " << s.wedge_suffix << "\n"
+              << "drawer pulse:       pin " << (s.drawer_pin == 0 ? 2 : 5) << ", " << s.drawer_on_ms
+              << " ms on, " << s.drawer_off_ms << " ms off\n";
+}
+
+// pos-terminal devices: shows this terminal's device settings and saves the ones given. A bad
+// value is refused with the store's message (exit 2) and nothing is changed.
+int configure_devices(const std::filesystem::path& dir, const DeviceChanges& changes) {
+    auto store = open_terminal_store(dir);
+    if (!store) {
+        std::cerr << "pos-terminal: " << store.error().message << "\n";
+        return exit_store_unusable;
+    }
+    db::DeviceSettings settings = (*store)->device_settings();
+    const auto apply = [](auto& field, const auto& change) {
+        if (change)
+            field = *change;
+    };
+    apply(settings.printer, changes.printer);
+    apply(settings.printer_profile, changes.profile);
+    apply(settings.printer_code_pages, changes.code_pages);
+    apply(settings.scanner, changes.scanner);
+    apply(settings.wedge_prefix, changes.prefix);
+    apply(settings.wedge_suffix, changes.suffix);
+    apply(settings.drawer_pin, changes.drawer_pin);
+    apply(settings.drawer_on_ms, changes.drawer_on_ms);
+    apply(settings.drawer_off_ms, changes.drawer_off_ms);
+    if (auto saved = (*store)->save_device_settings(settings); !saved) {
+        std::cerr << "pos-terminal: " << saved.error().message << "\n";
+        return 2;
+    }
+    print_device_settings((*store)->device_settings());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -175,9 +224,27 @@ int main(int argc, char** argv) {
         "Check the journal's hash chain and sequences: prints OK (exit 0) or the first entry that "
         "was edited, deleted, reordered or is missing (exit 5)");
     verify->add_option("--data", data_dir, "Folder with the terminal's database");
+    DeviceChanges changes;
+    CLI::App* devices_cmd = app.add_subcommand(
+        "devices", "Show this terminal's devices settings; save the options given (empty = auto)");
+    devices_cmd->add_option("--data", data_dir, "Folder with the terminal's database");
+    devices_cmd->add_option("--printer", changes.printer, "\"\" auto, virtual, or usb:VVVV:PPPP");
+    devices_cmd->add_option(
+        "--profile", changes.profile,
+        "Receipt profile: epson-tm-t20, generic-58, virtual (\"\" = the model's)");
+    devices_cmd->add_option("--code-pages", changes.code_pages,
+                            "Code pages the printer has, as PAGE:ESC-t-number: CP437:0,CP858:19");
+    devices_cmd->add_option("--scanner", changes.scanner, "\"\" auto, virtual, or usb:VVVV:PPPP");
+    devices_cmd->add_option("--wedge-prefix", changes.prefix, "Stripped before each scanned code");
+    devices_cmd->add_option("--wedge-suffix", changes.suffix, "Stripped after each scanned code");
+    devices_cmd->add_option("--drawer-pin", changes.drawer_pin, "0: connector pin 2, 1: pin 5");
+    devices_cmd->add_option("--drawer-on-ms", changes.drawer_on_ms, "Drawer pulse on time");
+    devices_cmd->add_option("--drawer-off-ms", changes.drawer_off_ms, "Drawer pulse off time");
     CLI11_PARSE(app, argc, argv);
     if (*verify)
         return verify_journal(data_dir);
+    if (*devices_cmd)
+        return configure_devices(data_dir, changes);
     window.command_line = argv[0];
     window.command_line += " --data " + data_dir.string();
     if (!screenshot_file.empty())

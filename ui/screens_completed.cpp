@@ -25,27 +25,10 @@ void draw_row(const Box& row, const char* label, const std::string& value) {
     text_right(fonts().bold, row.x + row.w, row.y, colour::ink, value);
 }
 
-// "Drawer open" across the top of `box` while the cash drawer is open, in amber: the change is
-// handed over and the drawer shut before the next customer.
-void draw_drawer_open(DrawState& state, Box& box) {
-    if (!state.drawer_open) {
-        return;
-    }
-    const Box strip = box.cut_top(std::round(2.2f * px()), gap());
-    fill(strip, colour::rgb(0xFFE3AD), 0.3f * px());
-    outline(strip, colour::rgb(0xE39B22), 0.3f * px(), std::max(1.0f, std::round(px() / 12)));
-    ImFont* f = fonts().heading;
-    const std::string text = fit(f, "Drawer open", strip.w - px());
-    const ImVec2 size = text_size(f, text);
-    const ImVec2 at{strip.x + 0.6f * px(), strip.y + (strip.h - size.y) / 2};
-    text_at(f, at, colour::rgb(0x5C3300), text);
-    record_text(state, "drawer##done", at, size);
-}
-
 void draw_summary(const CompletedVm& vm, DrawState& state, Box box, Intents& out) {
     fill(box, colour::panel, 0.4f * px());
     Box inner = box.inset(px());
-    draw_drawer_open(state, inner);
+    draw_drawer_open(state, inner, "drawer##done");
     const Box next = inner.cut_bottom(std::round(1.4f * touch()), gap());
     if (button(state, "New sale##done", next, Tone::primary, true, nullptr, fonts().large)) {
         out.push_back(NewSale{});

@@ -10,23 +10,6 @@ namespace ui::widgets {
 
 namespace {
 
-// "Drawer open" across the top of `box` while the cash drawer is open, in amber: the drawer is
-// shut before the next customer.
-void draw_drawer_open(DrawState& state, Box& box) {
-    if (!state.drawer_open) {
-        return;
-    }
-    const Box strip = box.cut_top(std::round(2.2f * px()), gap());
-    fill(strip, colour::rgb(0xFFE3AD), 0.3f * px());
-    outline(strip, colour::rgb(0xE39B22), 0.3f * px(), std::max(1.0f, std::round(px() / 12)));
-    ImFont* f = fonts().heading;
-    const std::string text = fit(f, "Drawer open", strip.w - px());
-    const ImVec2 size = text_size(f, text);
-    const ImVec2 at{strip.x + 0.6f * px(), strip.y + (strip.h - size.y) / 2};
-    text_at(f, at, colour::rgb(0x5C3300), text);
-    record_text(state, "drawer##tender", at, size);
-}
-
 // A cash amount, like every amount keyed here, fits in 9 characters ("123456.78"); a barcode
 // scanned into the field by mistake does not, and is dropped (see type_into).
 constexpr std::size_t max_amount = 9;
@@ -167,7 +150,7 @@ void draw_cash(DrawState& state, Box box, Intents& out) {
 Box due_panel(const TenderVm& vm, DrawState& state, const Box& box, Intents& out) {
     fill(box, colour::panel, 0.4f * px());
     Box inner = box.inset(px());
-    draw_drawer_open(state, inner);
+    draw_drawer_open(state, inner, "drawer##tender");
     Box back = inner.cut_bottom(touch(), gap());
     if (button(state, "Back##tender", back.cut_left(std::min(back.w, 9 * px())), Tone::quiet,
                vm.can_go_back, "← Back to sale")) {

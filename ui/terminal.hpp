@@ -176,6 +176,7 @@ class Terminal {
     std::optional<ApprovalVm> approval_vm() const;
     std::vector<RefundOptionVm> refund_options() const;
     bool can_post_void() const;
+    bool cash_went_back() const;  // the ticket being paid or just done gave cash back
     std::string status_line() const;
     std::string money_text(const pos::Money& amount) const;
 

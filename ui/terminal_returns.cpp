@@ -206,7 +206,7 @@ pos::Status Terminal::handle(const PostVoid& intent) {
 pos::Status Terminal::handle(const Refund& intent) {
     if (screen_ == Screen::returns)
         screen_ = Screen::sale;  // the refund is for the whole ticket, as from the sale screen
-    return tender("give a refund", [&]() -> pos::Result<pos::TenderOutcome> {
+    const auto refunded = tender("give a refund", [&]() -> pos::Result<pos::TenderOutcome> {
         const pos::Money due = session_->ticket().totals().due;
         if (!due.is_negative()) {
             return pos::not_allowed("Nothing is to be refunded: " + money_text(due) +
@@ -219,6 +219,22 @@ pos::Status Terminal::handle(const Refund& intent) {
             return method.error();
         return session_->refund(*method, intent.amount, intent.reference);
     });
+    if (refunded && cash_went_back())
+        pulse_drawer(message_.text);  // the cash is in the drawer: it opens to hand it over
+    return refunded;
+}
+
+bool Terminal::cash_went_back() const {
+    const pos::Ticket* ticket = screen_ == Screen::completed && completed_ ? &*completed_
+                                : session_                                 ? &session_->ticket()
+                                                                           : nullptr;
+    if (!ticket)
+        return false;
+    for (const auto& payment : ticket->payments()) {
+        if (payment.method == pos::PaymentMethod::cash && payment.amount.is_negative())
+            return true;
+    }
+    return false;
 }
 
 bool Terminal::can_post_void() const {

@@ -210,15 +210,15 @@ struct StoreProblemVm {
 // The devices screen: what is connected, its state and last error, the print queue, and the
 // actions a clerk or manager needs (test print, open drawer, retry, clear an error).
 struct DeviceRowVm {
-    std::string id;  // sent with ClearDeviceError
-    std::string kind;       // "Printer", "Scanner", "Cash drawer"
-    std::string name;       // "Epson TM-T20II"
-    std::string transport;  // "USB 1-2 04b8:0e15", "virtual (spool folder ...)"
-    std::string state;      // "enabled", "claimed", "closed"
-    std::string status;     // "ready", "paper out", "status unknown", "disconnected"
-    std::string last_error; // empty when none
-    bool problem = false;   // drawn in the warning colour
-    bool in_use = false;    // the printer / scanner receipts and scans go through
+    std::string id;          // sent with ClearDeviceError
+    std::string kind;        // "Printer", "Scanner", "Cash drawer"
+    std::string name;        // "Epson TM-T20II"
+    std::string transport;   // "USB 1-2 04b8:0e15", "virtual (spool folder ...)"
+    std::string state;       // "enabled", "claimed", "closed"
+    std::string status;      // "ready", "paper out", "status unknown", "disconnected"
+    std::string last_error;  // empty when none
+    bool problem = false;    // drawn in the warning colour
+    bool in_use = false;     // the printer / scanner receipts and scans go through
 };
 struct PrintJobRowVm {
     std::string id;     // sent with RetryPrint / ReprintJob
@@ -231,11 +231,11 @@ struct PrintJobRowVm {
 };
 struct DevicesVm {
     std::vector<DeviceRowVm> devices;
-    std::vector<PrintJobRowVm> jobs;   // newest first
-    std::vector<std::string> log;      // recent device log lines, newest last
-    std::string printer;               // "Receipts print on: Spool printer (profile virtual)"
-    std::string drawer;                // "Drawer closed", "Drawer open", "Drawer: unknown"
-    std::string usb_problem;           // why USB is unavailable; empty when fine
+    std::vector<PrintJobRowVm> jobs;  // newest first
+    std::vector<std::string> log;     // recent device log lines, newest last
+    std::string printer;              // "Receipts print on: Spool printer (profile virtual)"
+    std::string drawer;               // "Drawer closed", "Drawer open", "Drawer: unknown"
+    std::string usb_problem;          // why USB is unavailable; empty when fine
     bool can_test_print = false;
     bool can_open_drawer = false;
     bool virtual_printer_in_use = false;  // shows the paper out / cover open switches

@@ -267,6 +267,21 @@ void draw_notice(const DrawState& state, Box& box) {
     ImGui::GetWindowDrawList()->AddText(f, f->FontSize, b.min(), colour::bad, text, nullptr, b.w);
 }
 
+void draw_drawer_open(DrawState& state, Box& box, const std::string& key) {
+    if (!state.drawer_open) {
+        return;
+    }
+    const Box strip = box.cut_top(std::round(2.2f * px()), gap());
+    fill(strip, colour::rgb(0xFFE3AD), 0.3f * px());
+    outline(strip, colour::rgb(0xE39B22), 0.3f * px(), std::max(1.0f, std::round(px() / 12)));
+    ImFont* f = fonts().heading;
+    const std::string text = fit(f, "Drawer open", strip.w - px());
+    const ImVec2 size = text_size(f, text);
+    const ImVec2 at{strip.x + 0.6f * px(), strip.y + (strip.h - size.y) / 2};
+    text_at(f, at, colour::rgb(0x5C3300), text);
+    record_text(state, key, at, size);
+}
+
 ImVec2 text_size(ImFont* font, const std::string& text) {
     ImFont* f = or_current(font);
     return f->CalcTextSizeA(f->FontSize, 1e9f, 0, text.c_str(), text.c_str() + text.size());

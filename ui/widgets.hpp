@@ -106,6 +106,9 @@ void amount_field(DrawState& state, const Box& field, const std::string& keyed,
                   const std::string& placeholder);
 // state.notice, if any, in bold red wrapped across the top of `box`, which shrinks by as much.
 void draw_notice(const DrawState& state, Box& box);
+// "Drawer open" in amber across the top of `box` while the cash drawer is open (DrawState::
+// drawer_open): the drawer is shut before the next customer. `key` records the text for tests.
+void draw_drawer_open(DrawState& state, Box& box, const std::string& key);
 
 // Text drawn into the current window's draw list, with no layout item. Returns its size.
 ImVec2 text_at(ImFont* font, ImVec2 pos, ImU32 colour, const std::string& text);
@@ -215,6 +218,7 @@ void open_tender_panel(const TenderVm& vm, DrawState& state, TenderPanel panel);
 void take_tender_form_keyboard(DrawState& state, Intents& out);
 void draw_tender_form(DrawState& state, Box box, Intents& out);
 void draw_completed(const CompletedVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_devices(const DevicesVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_suspended(const SuspendedListVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out);
 // Returns (screens_return.cpp, screens_return_forms.cpp), finding a ticket

@@ -301,6 +301,8 @@ class UsbScanner final : public Scanner {
     std::condition_variable idle_;
     WedgeDecoder wedge_;
     HidPosDecoder hid_pos_decoder_;
+    static constexpr std::chrono::milliseconds code_gap{150};
+    std::chrono::steady_clock::time_point last_report_{};
     libusb_transfer* transfer_ = nullptr;
     std::vector<std::uint8_t> buffer_;
     bool submitted_ = false;

@@ -1,6 +1,8 @@
 // A USB HID scanner: one interrupt IN transfer kept submitted while enabled; each report is fed
 // to the keyboard-wedge or HID POS decoder on the event thread, and every finished code becomes
 // a DataEvent. An unplug mid-code drops the partial code: no phantom scan.
+#include <chrono>
+
 #include "drivers/usb/usb_internal.hpp"
 
 namespace drivers::usb {
@@ -158,6 +160,12 @@ void UsbScanner::handle_report(libusb_transfer* transfer) {
 
 // Called with mutex_ held.
 void UsbScanner::feed(const std::vector<std::uint8_t>& report) {
+    // The parts of one code arrive back to back; a pause this long means a new code. After a
+    // broken last part the decoder would otherwise keep discarding and swallow the next scan.
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_report_ > code_gap)
+        hid_pos_decoder_.reset();
+    last_report_ = now;
     const ReportResult result = hid_pos_ ? hid_pos_decoder_.feed(report) : wedge_.feed(report);
     if (result.scan)
         link_.events().push(DataEvent{link_.id(), *result.scan});

@@ -101,13 +101,27 @@ TEST_CASE("each status bit of an Epson answer gives its condition") {
     }
 }
 
-TEST_CASE("a condition that clears reads as cleared on the next answer") {
-    drivers::PrinterStatus status = ready();
-    drivers::apply_status_byte(4, 0x72, status);
-    REQUIRE(status.paper_out);
-    CHECK(drivers::apply_status_byte(4, 0x12, status).empty());
-    CHECK_FALSE(status.paper_out);
-    CHECK(status.ready());
+TEST_CASE("a condition that clears reads as cleared on the next poll") {
+    drivers::PrinterStatus first;
+    for (int n = 1; n <= 4; ++n)
+        REQUIRE(drivers::apply_status_byte(n, n == 4 ? 0x72 : 0x12, first).empty());
+    REQUIRE(first.paper_out);
+    drivers::PrinterStatus next;  // each poll starts afresh
+    for (int n = 1; n <= 4; ++n)
+        CHECK(drivers::apply_status_byte(n, 0x12, next).empty());
+    CHECK_FALSE(next.paper_out);
+    CHECK(next.ready());
+}
+
+TEST_CASE("within one poll, the cause answers add to what DLE EOT 2 said, never clear it") {
+    drivers::PrinterStatus status;
+    REQUIRE(drivers::apply_status_byte(1, 0x12, status).empty());
+    REQUIRE(drivers::apply_status_byte(2, 0x72, status).empty());  // error, paper-end stop
+    REQUIRE(drivers::apply_status_byte(3, 0x12, status).empty());  // no cause bit set
+    REQUIRE(drivers::apply_status_byte(4, 0x12, status).empty());  // roll sensor says nothing
+    CHECK(status.error);
+    CHECK(status.paper_out);
+    CHECK(drivers::describe(status) == "paper out, error");
 }
 
 TEST_CASE("several conditions are described together") {

@@ -335,3 +335,26 @@ TEST_CASE("device script lines that do not fit their form say the form") {
         CHECK(run.err.find(std::string("session.script:2: ") + c.says) != std::string::npos);
     }
 }
+
+TEST_CASE("pos-terminal devices shows the device settings, saves good ones and refuses bad ones") {
+    TempDir dir;
+    const std::string data = (dir / "data").string();
+    const auto shown = testing_support::run_program({POS_TERMINAL, "devices", "--data", data});
+    REQUIRE(shown.exit_code == 0);
+    CHECK(shown.out.find("printer:            (auto)") != std::string::npos);
+    CHECK(shown.out.find("drawer pulse:       pin 2, 100 ms on, 200 ms off") != std::string::npos);
+
+    const auto saved = testing_support::run_program({POS_TERMINAL, "devices", "--data", data,
+                                                     "--printer", "usb:04b8:0e15", "--profile",
+                                                     "epson-tm-t20", "--drawer-on-ms", "120"});
+    REQUIRE(saved.exit_code == 0);
+    CHECK(saved.out.find("printer:            usb:04b8:0e15") != std::string::npos);
+    CHECK(saved.out.find("pin 2, 120 ms on") != std::string::npos);
+
+    const auto refused = testing_support::run_program(
+        {POS_TERMINAL, "devices", "--data", data, "--drawer-pin", "3"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("drawer pin 3 must be 0") != std::string::npos);
+    const auto after = testing_support::run_program({POS_TERMINAL, "devices", "--data", data});
+    CHECK(after.out == saved.out);  // nothing changed
+}

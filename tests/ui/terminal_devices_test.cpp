@@ -352,3 +352,35 @@ TEST_CASE_FIXTURE(TerminalFixture,
     REQUIRE(terminal.apply(ui::ReprintJob{before.jobs[0].id}).ok());
     CHECK(std::filesystem::exists(spool / "T01-000001-copy1.txt"));
 }
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "cash handed back for a return opens the drawer; a card refund does not") {
+    log_in();
+    sell({demo::wine, demo::chocolate}, "20");
+    auto shut_drawer = [&] {
+        auto status = devices.virtual_printer().status();
+        status.drawer_open = false;
+        devices.virtual_printer().set_status(status);
+        terminal.poll_devices();
+        REQUIRE_FALSE(terminal.view().drawer_open);
+    };
+    shut_drawer();
+
+    open_receipt("T01-000001");
+    REQUIRE(terminal.apply(ui::ReturnItem{1, "", "changed_mind", "restock"}).ok());
+    REQUIRE(terminal.apply(ui::BackToSale{}).ok());
+    REQUIRE(terminal.apply(ui::Refund{"cash", "", ""}).ok());
+    CHECK(screen<ui::CompletedVm>().title == "Refund complete");
+    CHECK(terminal.view().drawer_open);
+
+    shut_drawer();
+    REQUIRE(terminal.apply(ui::NewSale{}).ok());
+    scan_with_device(*this, demo::milk);
+    REQUIRE(terminal.apply(ui::TenderCard{"1.19", "A7", "4242"}).ok());
+    REQUIRE(terminal.apply(ui::NewSale{}).ok());
+    open_receipt("T01-000003");
+    REQUIRE(terminal.apply(ui::ReturnItem{0, "", "changed_mind", "restock"}).ok());
+    REQUIRE(terminal.apply(ui::BackToSale{}).ok());
+    REQUIRE(terminal.apply(ui::Refund{}).ok());  // back to the card it was paid with
+    CHECK_FALSE(terminal.view().drawer_open);
+}

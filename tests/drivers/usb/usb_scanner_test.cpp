@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "drivers/hid.hpp"
@@ -172,6 +174,27 @@ TEST_CASE(
     REQUIRE(terminal.run_until(usb, [&] { return !terminal.codes().empty(); }));
     CHECK(terminal.codes() == std::vector<std::string>{"ABC-123"});
     CHECK(terminal.all<ErrorEvent>().size() == 1);
+}
+
+TEST_CASE("a truncated last part of a HID POS code does not swallow the next scan") {
+    fake_usb::FakeUsb fake;
+    const auto port = fake.plug_scanner(scanner_options(ScannerMode::hid_pos));
+    Terminal terminal;
+    UsbDevices usb(terminal.events, {});
+    REQUIRE(terminal.run_until(usb, [&] { return scanner_enabled(usb); }));
+
+    auto reports = drivers::hid_pos_reports(std::string(100, '5'), "]C0");
+    REQUIRE(reports.size() == 2);
+    reports[1].resize(9);  // the last part, cut short: its "more follows" flag is lost
+    fake.send_reports(port, reports);
+    REQUIRE(terminal.run_until(usb, [&] { return !terminal.all<ErrorEvent>().empty(); }));
+    CHECK(terminal.codes().empty());
+
+    // A person scans the next item a moment later: a new code, not the rest of the broken one.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    fake.scan(port, "4006381333931", "]E0");
+    REQUIRE(terminal.run_until(usb, [&] { return !terminal.codes().empty(); }));
+    CHECK(terminal.codes() == std::vector<std::string>{"4006381333931"});
 }
 
 TEST_CASE(
