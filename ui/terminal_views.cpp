@@ -13,27 +13,10 @@ std::string Terminal::money_text(const pos::Money& amount) const {
 
 namespace {
 
-// The print queue's problem; else a job held by a printer that cannot print now (paper out,
-// cover open): the printer finishes it by itself once fixed, but the clerk should know.
+// The print queue's problem: a job waiting (paper out, cover open, no printer) or failed.
 std::optional<PrintBannerVm> print_banner(DeviceHub& devices) {
     if (const auto problem = devices.print_queue().problem())
         return PrintBannerVm{problem->job, problem->message, problem->can_retry};
-    const auto* printer = devices.printer();
-    if (!printer || printer->jobs_in_progress() == 0)
-        return std::nullopt;
-    const auto status = printer->status();
-    if (!status.known || status.ready())
-        return std::nullopt;
-    for (const auto& job : devices.print_queue().recent(10)) {
-        if (job.state != db::PrintJobState::printing)
-            continue;
-        const std::string what =
-            job.receipt_number.empty() ? job.title : job.title + " " + job.receipt_number;
-        return PrintBannerVm{job.id,
-                             what + " is not printed yet: " + drivers::describe(status) +
-                                 ". It will print when the printer is ready.",
-                             false};
-    }
     return std::nullopt;
 }
 
