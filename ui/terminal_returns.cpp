@@ -200,6 +200,8 @@ pos::Status Terminal::handle(const PostVoid& intent) {
     sale_completed();
     message_ = {MessageKind::info,
                 "Post-void " + completed_->receipt_number() + " of " + original + " completed"};
+    if (cash_went_back())
+        pulse_drawer(message_.text);  // the cash taken goes back to the customer
     return pos::ok();
 }
 

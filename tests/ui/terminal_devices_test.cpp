@@ -384,3 +384,20 @@ TEST_CASE_FIXTURE(TerminalFixture,
     REQUIRE(terminal.apply(ui::Refund{}).ok());  // back to the card it was paid with
     CHECK_FALSE(terminal.view().drawer_open);
 }
+
+TEST_CASE_FIXTURE(TerminalFixture,
+                  "a post-void of a cash sale opens the drawer to give the cash back") {
+    log_in();
+    sell({demo::wine}, "10");
+    auto status = devices.virtual_printer().status();
+    status.drawer_open = false;
+    devices.virtual_printer().set_status(status);
+    terminal.poll_devices();
+    REQUIRE_FALSE(terminal.view().drawer_open);
+
+    open_receipt("T01-000001");
+    CHECK_FALSE(terminal.apply(ui::PostVoid{"rang up twice"}).ok());  // asks for a manager
+    REQUIRE(terminal.apply(ui::Approve{"9001", "4321", "", "rang up twice"}).ok());
+    CHECK(screen<ui::CompletedVm>().title == "Post-void complete");
+    CHECK(terminal.view().drawer_open);
+}
