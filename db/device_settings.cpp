@@ -130,7 +130,7 @@ DeviceSettings read_device_settings(Database& db) {
 pos::Status write_device_settings(Database& db, const DeviceSettings& s) {
     if (auto checked = check_device_settings(s); !checked)
         return checked;
-    const std::pair<std::string_view, std::string> rows[] = {
+    const std::vector<std::pair<std::string_view, std::string>> rows = {
         {key_printer, s.printer},
         {key_printer_profile, s.printer_profile},
         {key_printer_code_pages, s.printer_code_pages},
@@ -143,13 +143,7 @@ pos::Status write_device_settings(Database& db, const DeviceSettings& s) {
     };
     try {
         Transaction transaction(db);
-        Statement upsert(db,
-                         "INSERT INTO settings (key, value) VALUES (?, ?)"
-                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        for (const auto& [key, value] : rows) {
-            auto use = upsert.use();
-            upsert.bind_all(key, value).run();
-        }
+        upsert_settings(db, rows);
         transaction.commit();
     } catch (const SqliteError& error) {
         return pos::store_failure(std::string("The device settings could not be saved (") +

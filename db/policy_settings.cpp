@@ -141,4 +141,15 @@ std::vector<std::pair<std::string, std::string>> policy_setting_rows(
     return rows;
 }
 
+void upsert_settings(Database& db,
+                     const std::vector<std::pair<std::string_view, std::string>>& rows) {
+    Statement upsert(db,
+                     "INSERT INTO settings (key, value) VALUES (?, ?)"
+                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    for (const auto& [key, value] : rows) {
+        auto use = upsert.use();
+        upsert.bind_all(key, value).run();
+    }
+}
+
 }  // namespace db

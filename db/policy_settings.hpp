@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "db/sqlite.hpp"
 #include "pos/result.hpp"
 #include "pos/store_settings.hpp"
 
@@ -29,5 +30,10 @@ pos::Status check_policy_settings(const pos::StoreSettings& settings);
 // The (key, value) rows save_settings writes.
 std::vector<std::pair<std::string, std::string>> policy_setting_rows(
     const pos::StoreSettings& settings);
+
+// Sets each key to its value in the settings table (insert or replace), in the caller's
+// transaction: the one way store and device settings are written.
+void upsert_settings(Database& db,
+                     const std::vector<std::pair<std::string_view, std::string>>& rows);
 
 }  // namespace db

@@ -248,7 +248,7 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
     }
     if (auto policy = check_policy_settings(settings); !policy)
         return policy;
-    const std::pair<std::string_view, std::string> rows[] = {
+    std::vector<std::pair<std::string_view, std::string>> rows = {
         {key_store_name, settings.store_name},
         {key_address, join_lines(settings.address_lines)},
         {key_tax_id, settings.tax_id},
@@ -266,18 +266,11 @@ pos::Status SqliteStore::save_settings(const pos::StoreSettings& settings) {
         {key_utc_offset_minutes, std::to_string(settings.utc_offset_minutes)},
     };
     try {
+        const auto policy = policy_setting_rows(settings);  // owns the keys rows points at
+        for (const auto& [key, value] : policy)
+            rows.emplace_back(key, value);
         Transaction transaction(db_);
-        Statement upsert(db_,
-                         "INSERT INTO settings (key, value) VALUES (?, ?)"
-                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-        for (const auto& [key, value] : rows) {
-            auto use = upsert.use();
-            upsert.bind_all(key, value).run();
-        }
-        for (const auto& [key, value] : policy_setting_rows(settings)) {
-            auto use = upsert.use();
-            upsert.bind_all(key, value).run();
-        }
+        upsert_settings(db_, rows);
         transaction.commit();
     } catch (const SqliteError& error) {
         return pos::store_failure(std::string("The settings could not be saved (") + error.what() +

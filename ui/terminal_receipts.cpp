@@ -163,29 +163,16 @@ std::string Terminal::print_status_text() const {
     if (!print_job_)
         return print_status_;
     const auto& job = *print_job_;
+    const auto* printer = services_.devices.printer();
+    const auto status = printer ? printer->status() : drivers::PrinterStatus{};
+    const std::string state = text::job_state(job, status);  // as on the devices screen
     std::string line;
-    switch (job.state) {
-        case db::PrintJobState::queued:
-            line = job.name + " queued for printing";
-            break;
-        case db::PrintJobState::printing: {
-            const auto* printer = services_.devices.printer();
-            const auto status = printer ? printer->status() : drivers::PrinterStatus{};
-            line = status.known && !status.ready()
-                       ? job.name + " waiting: " + drivers::describe(status)
-                       : "Printing " + job.name + " on " + print_printer_;
-            break;
-        }
-        case db::PrintJobState::waiting:
-            line = job.name + " waiting: " + job.last_error;
-            break;
-        case db::PrintJobState::done:
-            line = "Printed " + job.name + " on " + print_printer_;
-            break;
-        case db::PrintJobState::failed:
-            line = job.name + " failed: " + job.last_error;
-            break;
-    }
+    if (job.state == db::PrintJobState::done)
+        line = "Printed " + job.name + " on " + print_printer_;
+    else if (state == "printing")
+        line = "Printing " + job.name + " on " + print_printer_;
+    else
+        line = job.name + " " + state;  // "T01-000001 waiting: paper out", "... queued"
     return print_status_.empty() ? line : line + "; " + print_status_;
 }
 
