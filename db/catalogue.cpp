@@ -9,6 +9,7 @@
 #include "db/format.hpp"
 #include "db/repositories.hpp"
 #include "db/sqlite_store.hpp"
+#include "db/sync_rows.hpp"
 #include "pos/barcode.hpp"
 
 namespace db {
@@ -132,6 +133,22 @@ class SqliteCatalogue final : public pos::Catalogue {
 
 }  // namespace
 
+std::optional<std::string> barcode_problem(const std::string& code) {
+    if (!all_digits(code))
+        return "barcode " + in_quotes(code) + " is not all digits";
+    if (code.size() > 14)
+        return "barcode " + code + " is longer than 14 digits";
+    if (pos::is_gtin_length(code.size())) {
+        const char expected =
+            pos::gtin_check_digit(std::string_view(code).substr(0, code.size() - 1));
+        if (code.back() != expected) {
+            return "barcode " + code + " has a wrong check digit (the last digit should be " +
+                   std::string(1, expected) + ")";
+        }
+    }
+    return std::nullopt;
+}
+
 std::unique_ptr<pos::Catalogue> make_catalogue(Database& db, const pos::Currency& currency) {
     return std::make_unique<SqliteCatalogue>(db, currency);
 }
@@ -211,23 +228,8 @@ pos::Status SqliteStore::add_products(const std::vector<NewProduct>& products) {
             if (product.barcodes.empty())
                 return refuse(i, product, "it has no barcode");
             for (const std::string& code : product.barcodes) {
-                if (!all_digits(code)) {
-                    return refuse(i, product, "barcode " + in_quotes(code) + " is not all digits");
-                }
-                if (code.size() > 14) {
-                    return refuse(i, product, "barcode " + code + " is longer than 14 digits");
-                }
-                if (pos::is_gtin_length(code.size())) {
-                    const char expected =
-                        pos::gtin_check_digit(std::string_view(code).substr(0, code.size() - 1));
-                    if (code.back() != expected) {
-                        return refuse(i, product,
-                                      "barcode " + code +
-                                          " has a wrong check digit (the last "
-                                          "digit should be " +
-                                          std::string(1, expected) + ")");
-                    }
-                }
+                if (auto problem = barcode_problem(code))
+                    return refuse(i, product, *problem);
                 if (const auto [at, added] = batch_codes.emplace(code, i); !added) {
                     return refuse(i, product,
                                   "barcode " + code + " is a duplicate (row " +

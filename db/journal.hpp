@@ -12,6 +12,7 @@
 
 #include "db/sqlite.hpp"
 #include "db/store.hpp"
+#include "pos/canonical_text.hpp"
 #include "pos/ports.hpp"
 #include "pos/ticket.hpp"
 
@@ -32,34 +33,11 @@ std::string sha256_hex(std::string_view data);
 // An entry's hash: SHA-256 of its previous hash (64 hex characters) followed by its payload.
 std::string entry_hash(std::string_view prev_hash, std::string_view payload);
 
-// Builds canonical text: one "key=value" line per field, LF-terminated, in the order written.
-// Integers in decimal; text escaped so that every value is one line (see escape_value).
-class Canonical {
-  public:
-    Canonical& field(std::string_view key, std::string_view value);
-    Canonical& field(std::string_view key, const std::string& value) {
-        return field(key, std::string_view(value));
-    }
-    Canonical& field(std::string_view key, const char* value) {
-        return field(key, std::string_view(value));
-    }
-    Canonical& field(std::string_view key, std::int64_t value);
-    Canonical& field(std::string_view key, int value) {
-        return field(key, static_cast<std::int64_t>(value));
-    }
-    Canonical& field(std::string_view key, bool value) = delete;  // write 0 or 1 explicitly
-    const std::string& text() const { return text_; }
-
-  private:
-    std::string text_;
-};
-
-// "\" -> "\\", LF -> "\n", CR -> "\r", TAB -> "\t", other bytes below 0x20 and 0x7F -> "\xHH"
-// (lower-case hex); every other byte (UTF-8 included) as it is.
-std::string escape_value(std::string_view text);
-std::string unescape_value(std::string_view text);
-// The value of the first line "key=..." in canonical text, unescaped; nullopt when absent.
-std::optional<std::string> canonical_field(std::string_view text, std::string_view key);
+// The canonical text encoding lives in pos/ (head office reads it too).
+using pos::Canonical;
+using pos::canonical_field;
+using pos::escape_value;
+using pos::unescape_value;
 
 // Bodies (the fields after the entry header) for each kind of entry.
 // A completed or voided ticket; receipt is empty and receipt_sequence 0 for a voided one.

@@ -504,6 +504,7 @@ const std::array migrations{
     Migration{2, "price book, promotions, tenders, journal, outbox, suspended tickets", schema_2},
     Migration{3, "returns, exchanges, post-voids, approvals, stock movements", schema_3_sql()},
     Migration{4, "the durable print queue", schema_4_sql()},
+    Migration{5, "head-office sync, stock snapshot, promotions by product code", schema_5_sql()},
 };
 static_assert(std::tuple_size_v<decltype(migrations)> ==
                   static_cast<std::size_t>(current_schema_version),

@@ -27,5 +27,7 @@ int schema_version(Database& db);
 std::string_view schema_3_sql();
 // The SQL of migration 4 (the durable print queue), kept in db/migration_4.cpp.
 std::string_view schema_4_sql();
+// The SQL of migration 5 (head-office sync), kept in db/migration_5.cpp.
+std::string_view schema_5_sql();
 
 }  // namespace db

@@ -6,6 +6,7 @@
 
 #include "db/format.hpp"
 #include "db/repositories.hpp"
+#include "db/sync_rows.hpp"
 
 namespace db {
 
@@ -25,8 +26,9 @@ class SqlitePromotionSource final : public PromotionCache {
         : all_(db, "SELECT " + std::string(promotion_columns) +
                        " FROM promotions ORDER BY priority DESC, id"),
           products_(db,
-                    "SELECT role, product_id FROM promotion_products WHERE promotion_id = ?"
-                    " ORDER BY role, position"),
+                    "SELECT role, barcodes.product_id FROM promotion_products"
+                    " JOIN barcodes ON barcodes.code = promotion_products.product_code"
+                    " WHERE promotion_id = ? ORDER BY role, position"),
           data_version_(db, "PRAGMA data_version") {}
 
     void forget() override { cached_.reset(); }
@@ -96,7 +98,7 @@ class SqlitePromotionSource final : public PromotionCache {
 };
 
 // What a promotion of each kind needs to mean anything; the message names the first gap.
-std::optional<std::string> shape_problem(const pos::Promotion& p) {
+std::optional<std::string> shape_problem(const pos::Promotion& p, bool names_products) {
     if (p.starts_at_ms >= p.ends_at_ms)
         return "it ends before it starts";
     if (p.daily_from_minute < 0 || p.daily_to_minute > 24 * 60 ||
@@ -107,7 +109,7 @@ std::optional<std::string> shape_problem(const pos::Promotion& p) {
     switch (p.kind) {
         case pos::PromotionKind::quantity_break:
         case pos::PromotionKind::mix_and_match:
-            if (p.product_ids.empty())
+            if (!names_products)
                 return "it names no products";
             if (p.buy_quantity < 2)
                 return "a deal needs at least 2 units (buy quantity)";
@@ -121,7 +123,7 @@ std::optional<std::string> shape_problem(const pos::Promotion& p) {
                 return "the deal price is negative";
             return std::nullopt;
         case pos::PromotionKind::buy_x_get_y:
-            if (p.product_ids.empty())
+            if (!names_products)
                 return "it names no products to buy";
             if (p.buy_quantity < 1 || p.get_quantity < 1)
                 return "it needs at least 1 unit to buy and 1 to get";
@@ -144,49 +146,47 @@ std::unique_ptr<PromotionCache> make_promotion_source(Database& db) {
     return std::make_unique<SqlitePromotionSource>(db);
 }
 
-pos::Status write_promotion(Database& db, const pos::Promotion& promotion) {
-    std::string label = "Promotion " + in_quotes(promotion.id);
-    if (!is_blank(promotion.name))
-        label += " (" + promotion.name + ")";
-    const std::string refused = "; it was not added";
+std::optional<std::string> promotion_problem(const pos::Promotion& promotion, bool names_products) {
     if (promotion.id.empty() || has_control_character(promotion.id))
-        return pos::bad_input(label + ": the id is empty" + refused);
+        return "the id is empty";
     if (is_blank(promotion.name) || has_control_character(promotion.name))
-        return pos::bad_input(label + ": the name is empty" + refused);
-    if (auto problem = shape_problem(promotion))
-        return pos::bad_input(label + ": " + *problem + refused);
-    try {
-        Transaction transaction(db);
-        Statement known(db, "SELECT 1 FROM products WHERE id = ?");
-        for (const auto* ids : {&promotion.product_ids, &promotion.get_product_ids}) {
-            for (const std::int64_t id : *ids) {
-                auto use = known.use();
-                known.bind_all(id);
-                if (!known.step()) {
-                    return pos::bad_input(label + ": product " + std::to_string(id) +
-                                          " is not in the catalogue" + refused);
-                }
-            }
-        }
-        // The same id replaces the promotion: how head office changes or ends one early.
-        Statement forget_products(db, "DELETE FROM promotion_products WHERE promotion_id = ?");
-        forget_products.bind_all(promotion.id).run();
-        Statement upsert(db, "INSERT INTO promotions (" + std::string(promotion_columns) +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                                 " kind = excluded.kind, priority = excluded.priority,"
-                                 " department = excluded.department,"
-                                 " buy_quantity = excluded.buy_quantity,"
-                                 " pay_quantity = excluded.pay_quantity,"
-                                 " deal_price = excluded.deal_price,"
-                                 " get_quantity = excluded.get_quantity,"
-                                 " get_percent_off_ppm = excluded.get_percent_off_ppm,"
-                                 " percent_off_ppm = excluded.percent_off_ppm,"
-                                 " starts_at_ms = excluded.starts_at_ms,"
-                                 " ends_at_ms = excluded.ends_at_ms,"
-                                 " daily_from_minute = excluded.daily_from_minute,"
-                                 " daily_to_minute = excluded.daily_to_minute");
-        upsert
+        return "the name is empty";
+    return shape_problem(promotion, names_products);
+}
+
+PromotionRows::PromotionRows(Database& db)
+    : upsert_(db, "INSERT INTO promotions (" + std::string(promotion_columns) +
+                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                      " kind = excluded.kind, priority = excluded.priority,"
+                      " department = excluded.department,"
+                      " buy_quantity = excluded.buy_quantity,"
+                      " pay_quantity = excluded.pay_quantity,"
+                      " deal_price = excluded.deal_price,"
+                      " get_quantity = excluded.get_quantity,"
+                      " get_percent_off_ppm = excluded.get_percent_off_ppm,"
+                      " percent_off_ppm = excluded.percent_off_ppm,"
+                      " starts_at_ms = excluded.starts_at_ms,"
+                      " ends_at_ms = excluded.ends_at_ms,"
+                      " daily_from_minute = excluded.daily_from_minute,"
+                      " daily_to_minute = excluded.daily_to_minute"),
+      forget_products_(db, "DELETE FROM promotion_products WHERE promotion_id = ?"),
+      insert_product_(db,
+                      "INSERT INTO promotion_products (promotion_id, role, position,"
+                      " product_code) VALUES (?, ?, ?, ?)"),
+      remove_(db, "DELETE FROM promotions WHERE id = ?") {}
+
+void PromotionRows::write(const pos::Promotion& promotion,
+                          const std::vector<std::string>& buy_codes,
+                          const std::vector<std::string>& get_codes) {
+    // The same id replaces the promotion: how head office changes or ends one early.
+    {
+        auto use = forget_products_.use();
+        forget_products_.bind_all(promotion.id).run();
+    }
+    {
+        auto use = upsert_.use();
+        upsert_
             .bind_all(promotion.id, promotion.name, promotion_kind_text(promotion.kind),
                       promotion.priority, promotion.department, promotion.buy_quantity,
                       promotion.pay_quantity, promotion.deal_price_minor, promotion.get_quantity,
@@ -194,18 +194,48 @@ pos::Status write_promotion(Database& db, const pos::Promotion& promotion) {
                       promotion.starts_at_ms, promotion.ends_at_ms, promotion.daily_from_minute,
                       promotion.daily_to_minute)
             .run();
-        Statement insert_product(db,
-                                 "INSERT INTO promotion_products (promotion_id, role, position,"
-                                 " product_id) VALUES (?, ?, ?, ?)");
-        const std::pair<std::string_view, const std::vector<std::int64_t>*> roles[] = {
-            {"buy", &promotion.product_ids}, {"get", &promotion.get_product_ids}};
-        for (const auto& [role, ids] : roles) {
-            std::int64_t position = 0;
-            for (const std::int64_t id : *ids) {
-                auto use = insert_product.use();
-                insert_product.bind_all(promotion.id, role, position++, id).run();
+    }
+    const std::pair<std::string_view, const std::vector<std::string>*> roles[] = {
+        {"buy", &buy_codes}, {"get", &get_codes}};
+    for (const auto& [role, codes] : roles) {
+        std::int64_t position = 0;
+        for (const std::string& code : *codes) {
+            auto use = insert_product_.use();
+            insert_product_.bind_all(promotion.id, role, position++, code).run();
+        }
+    }
+}
+
+void PromotionRows::remove(const std::string& id) {
+    auto use = remove_.use();
+    remove_.bind_all(id).run();  // its products go with it (ON DELETE CASCADE)
+}
+
+pos::Status write_promotion(Database& db, const pos::Promotion& promotion) {
+    std::string label = "Promotion " + in_quotes(promotion.id);
+    if (!is_blank(promotion.name))
+        label += " (" + promotion.name + ")";
+    const std::string refused = "; it was not added";
+    if (auto problem = promotion_problem(promotion, !promotion.product_ids.empty()))
+        return pos::bad_input(label + ": " + *problem + refused);
+    try {
+        Transaction transaction(db);
+        // Stored by primary code, as promotions from head office are.
+        Statement code_of(db, "SELECT code FROM barcodes WHERE product_id = ? AND is_primary = 1");
+        std::vector<std::string> codes[2];
+        for (int role = 0; role < 2; ++role) {
+            for (const std::int64_t id :
+                 role == 0 ? promotion.product_ids : promotion.get_product_ids) {
+                auto use = code_of.use();
+                code_of.bind_all(id);
+                if (!code_of.step()) {
+                    return pos::bad_input(label + ": product " + std::to_string(id) +
+                                          " is not in the catalogue" + refused);
+                }
+                codes[role].push_back(code_of.column_text(0));
             }
         }
+        PromotionRows(db).write(promotion, codes[0], codes[1]);
         transaction.commit();
     } catch (const std::exception& error) {
         return pos::store_failure(label + " could not be saved (" + error.what() + ")");

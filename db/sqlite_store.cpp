@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <limits>
 #include <map>
 #include <utility>
@@ -86,6 +87,41 @@ pos::Currency currency_from(const SettingValues& values) {
     return pos::Currency::of(code->second, digits);
 }
 
+// The catalogue and balances, with the store's currency brought up to date before each read.
+class CurrencyFollowingCatalogue final : public pos::Catalogue {
+  public:
+    CurrencyFollowingCatalogue(std::unique_ptr<pos::Catalogue> inner, std::function<void()> follow)
+        : inner_(std::move(inner)), follow_(std::move(follow)) {}
+    std::optional<pos::Product> find_by_code(std::string_view code, std::int64_t at_ms) override {
+        follow_();
+        return inner_->find_by_code(code, at_ms);
+    }
+    std::vector<pos::Product> search(std::string_view text, std::size_t limit,
+                                     std::int64_t at_ms) override {
+        follow_();
+        return inner_->search(text, limit, at_ms);
+    }
+
+  private:
+    std::unique_ptr<pos::Catalogue> inner_;
+    std::function<void()> follow_;
+};
+
+class CurrencyFollowingStoredValue final : public pos::StoredValue {
+  public:
+    CurrencyFollowingStoredValue(std::unique_ptr<pos::StoredValue> inner,
+                                 std::function<void()> follow)
+        : inner_(std::move(inner)), follow_(std::move(follow)) {}
+    std::optional<pos::Money> balance(pos::PaymentMethod kind, std::string_view account) override {
+        follow_();
+        return inner_->balance(kind, account);
+    }
+
+  private:
+    std::unique_ptr<pos::StoredValue> inner_;
+    std::function<void()> follow_;
+};
+
 }  // namespace
 
 // ---- Store ----
@@ -93,18 +129,46 @@ pos::Currency currency_from(const SettingValues& values) {
 SqliteStore::SqliteStore(Database db)
     : db_(std::move(db)),
       currency_(currency_from(read_settings(db_))),
+      data_version_(db_, "PRAGMA data_version"),
       journal_(std::make_unique<JournalWriter>(db_)),
-      catalogue_(make_catalogue(db_, currency_)),
+      catalogue_(std::make_unique<CurrencyFollowingCatalogue>(make_catalogue(db_, currency_),
+                                                              [this] { follow_currency(); })),
       sales_(make_sale_store(db_, *journal_)),
       users_(make_user_directory(db_)),
       promotions_(make_promotion_source(db_)),
       events_(make_event_log(db_, *journal_)),
       suspended_(make_suspended_tickets(db_, *journal_)),
-      stored_value_(make_stored_value(db_, currency_)),
+      stored_value_(std::make_unique<CurrencyFollowingStoredValue>(
+          make_stored_value(db_, currency_), [this] { follow_currency(); })),
       archive_(make_ticket_archive(db_, currency_)),
-      print_jobs_(make_print_jobs(db_)) {}
+      print_jobs_(make_print_jobs(db_)),
+      sync_(make_sync_store(db_, {[this] { stored_settings(); },
+                                  [this] {
+                                      promotions_->forget();
+                                      // This connection's commits do not move
+                                      // data_version: reread now.
+                                      seen_data_version_ = -1;
+                                      follow_currency();
+                                  }})) {}
 
 SqliteStore::~SqliteStore() = default;
+
+void SqliteStore::follow_currency() {
+    std::int64_t version = 0;
+    {
+        auto use = data_version_.use();
+        data_version_.step();
+        version = data_version_.column_int64(0);
+    }
+    if (version == seen_data_version_)
+        return;
+    seen_data_version_ = version;
+    try {
+        currency_ = currency_from(read_settings(db_));
+    } catch (const pos::StoreFailure&) {
+        // A damaged currency setting: keep selling in the one read before; settings() reports it.
+    }
+}
 
 pos::Catalogue& SqliteStore::catalogue() {
     return *catalogue_;
@@ -132,6 +196,9 @@ pos::TicketArchive& SqliteStore::archive() {
 }
 PrintJobs& SqliteStore::print_jobs() {
     return *print_jobs_;
+}
+SyncStore& SqliteStore::sync() {
+    return *sync_;
 }
 
 DeviceSettings SqliteStore::device_settings() {
@@ -164,6 +231,12 @@ std::int64_t SqliteStore::completed_ticket_count() {
 }
 
 pos::StoreSettings SqliteStore::settings() {
+    pos::StoreSettings settings = stored_settings();
+    currency_ = settings.currency;  // perhaps changed by the sync thread's connection
+    return settings;
+}
+
+pos::StoreSettings SqliteStore::stored_settings() {
     const auto values = read_settings(db_);
     auto text = [&](std::string_view key) {
         const auto found = values.find(std::string(key));

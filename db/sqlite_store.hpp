@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ class SqliteStore final : public Store {
     pos::StoredValue& stored_value() override;
     pos::TicketArchive& archive() override;
     PrintJobs& print_jobs() override;
+    SyncStore& sync() override;
     DeviceSettings device_settings() override;
     pos::Status save_device_settings(const DeviceSettings& settings) override;
 
@@ -58,8 +60,16 @@ class SqliteStore final : public Store {
     Database& database() { return db_; }
 
   private:
+    // Rereads the currency when another connection (the sync thread) committed since last time:
+    // a terminal started before its first load sells in the currency head office then sets.
+    void follow_currency();
+    // The settings as stored, touching nothing cached.
+    pos::StoreSettings stored_settings();
+
     Database db_;
     pos::Currency currency_;  // the store's currency, from settings; prices are in it
+    Statement data_version_;
+    std::int64_t seen_data_version_ = -1;
     std::unique_ptr<JournalWriter> journal_;
     std::unique_ptr<pos::Catalogue> catalogue_;
     std::unique_ptr<pos::SaleStore> sales_;
@@ -70,10 +80,20 @@ class SqliteStore final : public Store {
     std::unique_ptr<pos::StoredValue> stored_value_;
     std::unique_ptr<pos::TicketArchive> archive_;
     std::unique_ptr<PrintJobs> print_jobs_;
+    std::unique_ptr<SyncStore> sync_;
 };
 
 // print_jobs.cpp: the durable print queue's rows.
 std::unique_ptr<PrintJobs> make_print_jobs(Database& db);
+// sync_store.cpp: head-office sync over this connection.
+struct SyncHooks {
+    // Reads the settings back inside the batch's transaction; throws pos::StoreFailure naming
+    // the key when a value from head office makes no sense (the batch is then rolled back).
+    std::function<void()> check_settings;
+    // After a batch was committed: the store forgets what it cached (promotions, currency).
+    std::function<void()> reference_changed;
+};
+std::unique_ptr<SyncStore> make_sync_store(Database& db, SyncHooks hooks);
 // device_settings.cpp: the "devices.*" settings; writing checks them first and writes nothing
 // when one is bad.
 DeviceSettings read_device_settings(Database& db);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "db/print_jobs.hpp"
+#include "db/sync.hpp"
 #include "pos/ports.hpp"
 #include "pos/result.hpp"
 #include "pos/store_settings.hpp"
@@ -16,7 +17,7 @@
 
 namespace db {
 
-inline constexpr int current_schema_version = 4;
+inline constexpr int current_schema_version = 5;
 
 struct NewProduct {
     std::vector<std::string> barcodes;  // the first is the primary code; GTINs or in-store PLUs
@@ -79,6 +80,8 @@ class Store {
     virtual pos::StoredValue& stored_value() = 0;
     virtual pos::TicketArchive& archive() = 0;
     virtual PrintJobs& print_jobs() = 0;
+    // Head-office sync state, outbox batches, reference data and the stock snapshot (db/sync.hpp).
+    virtual SyncStore& sync() = 0;
     // This terminal's devices (defaults when never saved). Saving checks the values (pin 0 or 1,
     // pulse times 10..510 ms, "usb:vvvv:pppp" forms) and refuses bad ones with a message.
     virtual DeviceSettings device_settings() = 0;

@@ -9,6 +9,7 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libgl-dev libgl1-mesa-dri fonts-dejavu-core
   libzint-dev libqrencode-dev zbar-tools xvfb xauth
   libusb-1.0-0-dev libumockdev-dev umockdev
+  libcpp-httplib-dev libssl-dev libpq-dev postgresql
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // Fonts, the touch style, and the frame around every screen: status bar (with the drawer open
-// indicator), message banner, print banner, and the current screen (drawn by screens_*.cpp).
+// indicator and head office's state, which opens the sync screen), the catalogue load's progress
+// bar, message banner, print banner, and the current screen (drawn by screens_*.cpp).
 #include "ui/draw.hpp"
 
 #include <imgui.h>
@@ -94,10 +95,38 @@ void draw_drawer_pill(DrawState& state, Box& bar) {
     record_text(state, "drawer##status", at, size);
 }
 
-void draw_status_bar(const FrameVm& vm, DrawState& state, Box box) {
+// Head office at the right of the status bar: a dot in the state's colour and its line. Tapping
+// it opens the sync screen.
+void draw_sync_status(const SyncBarVm& sync, DrawState& state, Box& bar, Intents& out) {
+    ImFont* font = fonts().small ? fonts().small : fonts().body;  // the clerk's line comes first
+    const float dot_r = 0.3f * px();
+    const float room = std::round(0.5f * bar.w);
+    const float w = std::min(room, text_size(font, sync.text).x + 2 * dot_r + 2.2f * px());
+    const Box area = bar.cut_right(w);
+    ImGui::SetCursorScreenPos(area.min());
+    if (ImGui::InvisibleButton("Sync##status", area.size())) {
+        out.push_back(ShowSync{});
+    }
+    record(state, "Sync##status");
+    if (ImGui::IsItemHovered()) {
+        fill(area.inset(0.15f * px()), colour::rgb(0x2C3A49), 0.3f * px());
+    }
+    const float cy = area.y + area.h / 2;
+    ImGui::GetWindowDrawList()->AddCircleFilled({area.x + 0.6f * px() + dot_r, cy}, dot_r,
+                                                sync_tone_colour(sync.tone));
+    const ImVec2 at{area.x + 1.0f * px() + 2 * dot_r, cy - font->FontSize / 2};
+    const std::string shown = fit(font, sync.text, area.w - (at.x - area.x) - 0.6f * px());
+    text_at(font, at, colour::on_bar, shown);
+    record_text(state, "sync##status", at, text_size(font, shown));
+}
+
+void draw_status_bar(const FrameVm& vm, DrawState& state, Box box, Intents& out) {
     fill(box, colour::bar);
     if (vm.drawer_open) {
         draw_drawer_pill(state, box);
+    }
+    if (vm.sync) {
+        draw_sync_status(*vm.sync, state, box, out);
     }
     const float y = box.y + (box.h - px()) / 2;
     text_at(fonts().bold, {box.x + 0.8f * px(), y}, colour::on_bar,
@@ -221,6 +250,8 @@ void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents
                 draw_ticket_search(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, DevicesVm>) {
                 draw_devices(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SyncVm>) {
+                draw_sync(s, state, screen, out);
             } else {
                 draw_store_problem(s, state, screen, out);
             }
@@ -270,8 +301,12 @@ std::vector<Intent> draw_frame(const FrameVm& vm, DrawState& state) {
     ImGui::PushFont(fonts().body);
 
     Box screen{0, 0, display.x, display.y};
-    draw_status_bar(vm, state, screen.cut_top(std::round(1.7f * px())));
+    draw_status_bar(vm, state, screen.cut_top(std::round(1.7f * px())), out);
     screen = screen.inset(gap());
+    if (vm.sync && vm.sync->progress && !std::holds_alternative<SyncVm>(vm.screen)) {
+        sync_progress_bar(*vm.sync->progress, state, screen.cut_top(std::round(1.3f * px()), gap()),
+                          "progress##status");
+    }
     if (vm.message.kind != MessageKind::none && !vm.approval) {  // the dialog shows it
         const float h = banner_height(vm.message, screen.w);
         draw_banner(vm.message, state, screen.cut_top(h, gap()), out);

@@ -172,6 +172,11 @@ struct SetVirtualPrinter {
     bool cover_open = false;
 };
 
+// Head-office sync: the sync screen (tapping the status bar's head-office line; BackToSale
+// leaves it), and a round at once instead of at the next scheduled one.
+struct ShowSync {};
+struct SyncNow {};
+
 using Intent =
     std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
                  DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
@@ -180,6 +185,6 @@ using Intent =
                  ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
                  Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage,
                  Quit, Scanned, ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob,
-                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter>;
+                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter, ShowSync, SyncNow>;
 
 }  // namespace ui

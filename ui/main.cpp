@@ -1,7 +1,8 @@
 // pos-terminal: the composition root. Opens the store (creating the demo store on first run),
 // starts the devices (USB printers and scanners as the settings say, and the virtual scanner and
-// spool printer, always there), wires the Terminal to them, the real clock and ids, then runs a
-// scripted session, the window, or both (script first, then a screenshot).
+// spool printer, always there), starts head-office sync in the background when the terminal is
+// enrolled, wires the Terminal to them, the real clock and ids, then runs a scripted session, the
+// window, or both (script first, then a screenshot). `enrol` and `sync` talk to head office.
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include "drivers/usb/usb.hpp"
 #include "ui/device_hub.hpp"
 #include "ui/script.hpp"
+#include "ui/sync_commands.hpp"
 #include "ui/terminal.hpp"
 #include "ui/window.hpp"
 
@@ -240,11 +242,36 @@ int main(int argc, char** argv) {
     devices_cmd->add_option("--drawer-pin", changes.drawer_pin, "0: connector pin 2, 1: pin 5");
     devices_cmd->add_option("--drawer-on-ms", changes.drawer_on_ms, "Drawer pulse on time");
     devices_cmd->add_option("--drawer-off-ms", changes.drawer_off_ms, "Drawer pulse off time");
+    std::string server_url, enrol_code, terminal_name;
+    CLI::App* enrol_cmd = app.add_subcommand(
+        "enrol",
+        "Enrol this terminal with head office using a one-time code; prints the store and "
+        "terminal it became");
+    enrol_cmd->add_option("--data", data_dir, "Folder with the terminal's database");
+    enrol_cmd->add_option("--server", server_url, "Head office: https://ho.example.com")
+        ->required();
+    enrol_cmd->add_option("--code", enrol_code, "The one-time enrolment code")->required();
+    enrol_cmd->add_option("--name", terminal_name, "How head office lists this terminal");
+    bool sync_once = false;
+    headoffice::SyncOptions sync_options;
+    CLI::App* sync_cmd = app.add_subcommand(
+        "sync", "Sync with head office in the foreground: one line per applied batch of changes");
+    sync_cmd->add_option("--data", data_dir, "Folder with the terminal's database");
+    sync_cmd->add_flag("--once", sync_once, "One round, then exit (0 when it succeeded)");
+    sync_cmd
+        ->add_option("--changes-batch", sync_options.changes_batch,
+                     "Changes asked for per request (at most 5000)")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     if (*verify)
         return verify_journal(data_dir);
     if (*devices_cmd)
         return configure_devices(data_dir, changes);
+    if (*enrol_cmd)
+        return ui::enrol_terminal(data_dir, server_url, enrol_code, terminal_name, std::cout,
+                                  std::cerr);
+    if (*sync_cmd)
+        return ui::sync_in_foreground(data_dir, sync_once, sync_options, std::cout, std::cerr);
     window.command_line = argv[0];
     window.command_line += " --data " + data_dir.string();
     if (!screenshot_file.empty())
@@ -265,7 +292,15 @@ int main(int argc, char** argv) {
     const auto device_settings = (*store)->device_settings();
     auto usb = start_usb(device_settings, usb_events, usb_problem);
     ui::DeviceHub devices(**store, clock, ids, {data_dir / "spool", usb.get(), &usb_events});
-    ui::Terminal terminal({**store, clock, ids, devices, local_utc_offset_minutes(), usb_problem});
+    // Sync runs on its own thread and store connection; the terminal only reads its status.
+    auto sync = ui::start_sync_worker(data_dir / "terminal.db", **store);
+    ui::TerminalServices services{**store,    clock, ids, devices, local_utc_offset_minutes(),
+                                  usb_problem};
+    if (sync) {
+        services.sync_status = [&sync] { return sync->status(); };
+        services.sync_wake = [&sync] { sync->wake(); };
+    }
+    ui::Terminal terminal(services);
 
     if (!script_file.empty()) {
         std::ifstream script(script_file);

@@ -167,6 +167,16 @@ const std::map<std::string, Command>& commands() {
         {"test", {"test print", 1, 1, script::parse_test}},
         {"retry", {"retry print", 1, 1, script::parse_retry}},
         {"print", {"print jobs", 1, 1, script::parse_print}},
+        // Head-office sync: the sync screen, or a round at once.
+        {"sync",
+         {"sync, or sync now", 0, 1,
+          [](const Words& w) -> ParseResult {
+              if (w.size() == 1)
+                  return step(ShowSync{});
+              if (w[1] != "now")
+                  return pos::bad_input("'sync' needs the form: sync, or sync now");
+              return step(SyncNow{});
+          }}},
     };
     return table;
 }

@@ -38,6 +38,7 @@ Terminal::Terminal(TerminalServices services)
 
 pos::Status Terminal::apply(const Intent& intent) {
     pos::Status result = pos::ok();
+    const std::string completed_before = completed_ ? completed_->receipt_number() : "";
     try {
         // A code scanned while the dialog is open is the approver's badge, keyed or not.
         const auto* scanned = std::get_if<Scanned>(&intent);
@@ -59,6 +60,9 @@ pos::Status Terminal::apply(const Intent& intent) {
     if (!result) {
         message_ = {MessageKind::error, result.error().message};
     }
+    // A sale, return or post-void is durable now: sync sends it soon (never waited for here).
+    if (completed_ && completed_->receipt_number() != completed_before && services_.sync_wake)
+        services_.sync_wake();
     return result;
 }
 
@@ -323,7 +327,7 @@ pos::Status Terminal::handle(const Pay&) {
 }
 
 pos::Status Terminal::handle(const BackToSale&) {
-    if (screen_ == Screen::devices) {  // back where the clerk came from
+    if (screen_ == Screen::devices || screen_ == Screen::sync) {  // back where the clerk came from
         screen_ = before_devices_;
         message_ = {};
         return pos::ok();

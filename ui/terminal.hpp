@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "db/store.hpp"
+#include "headoffice/client/sync_client.hpp"
 #include "pos/ports.hpp"
 #include "pos/sale.hpp"
 #include "receipts/layouts.hpp"
@@ -25,9 +26,24 @@ struct TerminalServices {
     DeviceHub& devices;          // printers, scanners, the drawer and the print queue
     int utc_offset_minutes = 0;  // for times shown on screen and printed
     std::string usb_problem{};   // why USB devices are not used; empty when they are
+    // Head-office sync (the background worker), when this terminal is enrolled: its status for
+    // the status bar and the sync screen, and a wake-up after each completed ticket and for
+    // "Sync now". Both are quick and never wait for head office. Empty: not enrolled.
+    std::function<headoffice::SyncStatus()> sync_status{};
+    std::function<void()> sync_wake{};
 };
 
-enum class Screen { login, sale, tender, completed, suspended, returns, ticket_search, devices };
+enum class Screen {
+    login,
+    sale,
+    tender,
+    completed,
+    suspended,
+    returns,
+    ticket_search,
+    devices,
+    sync
+};
 
 class Terminal {
   public:
@@ -105,6 +121,9 @@ class Terminal {
     pos::Status handle(const DismissPrintProblem& intent);
     pos::Status handle(const ClearDeviceError& intent);
     pos::Status handle(const SetVirtualPrinter& intent);
+    // Head-office sync (terminal_sync.cpp).
+    pos::Status handle(const ShowSync& intent);
+    pos::Status handle(const SyncNow& intent);
 
     pos::Status dispatch(const Intent& intent);
     pos::Status require_screen(Screen wanted, std::string_view action) const;
@@ -173,6 +192,8 @@ class Terminal {
     ReturnVm return_vm() const;
     TicketSearchVm ticket_search_vm() const;
     DevicesVm devices_vm() const;
+    SyncVm sync_vm() const;
+    SyncBarVm sync_bar_vm() const;
     std::optional<ApprovalVm> approval_vm() const;
     std::vector<RefundOptionVm> refund_options() const;
     bool can_post_void() const;
@@ -203,7 +224,8 @@ class Terminal {
     std::optional<receipts::Image> logo_;
     std::string logo_problem_;  // why the configured logo is not printed; empty when fine
     Message message_;
-    Screen before_devices_ = Screen::sale;  // where BackToSale leaves the devices screen for
+    Screen before_devices_ = Screen::sale;  // where BackToSale leaves devices and sync for
+    std::string sync_server_;               // head office's address, read when sync is shown
     std::vector<drivers::ScanData> pending_scans_;  // pumped mid-intent, applied next poll
 
     // The receipt open on the return screen, with what earlier returns took from it.

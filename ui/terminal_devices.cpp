@@ -34,6 +34,8 @@ pos::Status Terminal::handle(const Scanned& scan) {
             return pos::not_allowed(said + ": log in first");
         case Screen::tender:  // a gift card is keyed in its form
             return pos::not_allowed(said + ": finish or go back from the payment first");
+        case Screen::sync:
+            return pos::not_allowed(said + ": go back from the sync screen to scan");
         case Screen::devices:  // a scanner test
             message_ = {MessageKind::info,
                         said + (scan.symbology.empty() ? "" : " (" + scan.symbology + ")")};

@@ -49,12 +49,16 @@ FrameVm Terminal::view() const {
         case Screen::devices:
             frame.screen = devices_vm();
             break;
+        case Screen::sync:
+            frame.screen = sync_vm();
+            break;
     }
     frame.approval = approval_vm();
     frame.message = message_;
     frame.status_line = status_line();
     frame.print_banner = print_banner(services_.devices);
     frame.drawer_open = services_.devices.drawer_open().value_or(false);
+    frame.sync = sync_bar_vm();
     return frame;
 }
 

@@ -243,8 +243,41 @@ struct DevicesVm {
     bool virtual_cover_open = false;
 };
 
+// Head-office sync, as the status bar shows it on every screen: one line (tap it for the sync
+// screen) and, while a first or full catalogue load runs, a progress bar under the bar (the
+// terminal keeps selling with what is loaded).
+enum class SyncTone { off, good, waiting, problem };  // grey, green, amber, red
+struct SyncProgressVm {
+    std::string text;  // "Loading catalogue 340,000 of 1,000,000"
+    std::int64_t done = 0;
+    std::int64_t total = 0;
+};
+struct SyncBarVm {
+    // "Head office: online · 0 waiting · synced 12:04", "Head office: offline · 3 waiting · last
+    // sync 11:50 — no answer from head office: ...", "Not connected to head office",
+    // "Credentials revoked — ask head office to enrol this terminal again"
+    std::string text = "Not connected to head office";
+    SyncTone tone = SyncTone::off;
+    std::optional<SyncProgressVm> progress;
+};
+
+// The sync screen: the state in a word, its details and "Sync now".
+struct SyncRowVm {
+    std::string label;  // "Waiting to send"
+    std::string value;  // "3 journal entries"
+    bool problem = false;
+};
+struct SyncVm {
+    std::string headline;  // "Online", "Offline", "Connecting", "Not connected", ...
+    std::string advice;    // what it means for the clerk, one or two sentences
+    SyncTone tone = SyncTone::off;
+    std::vector<SyncRowVm> rows;  // head office, store and terminal, queue, last success, ...
+    std::optional<SyncProgressVm> progress;
+    bool can_sync_now = false;
+};
+
 using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm,
-                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm>;
+                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm, SyncVm>;
 
 // A print that has not happened: over every screen until it prints or is dismissed.
 struct PrintBannerVm {
@@ -262,6 +295,9 @@ struct FrameVm {
     // The cash drawer is open (after a cash sale or a no-sale): shown on the tender and
     // completed screens and in the status bar until the drawer reports closed.
     bool drawer_open = false;
+    // Head office, at the right of the status bar; none where there is no terminal (the store
+    // problem screen).
+    std::optional<SyncBarVm> sync{};
 };
 
 }  // namespace ui

@@ -219,6 +219,12 @@ void take_tender_form_keyboard(DrawState& state, Intents& out);
 void draw_tender_form(DrawState& state, Box box, Intents& out);
 void draw_completed(const CompletedVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_devices(const DevicesVm& vm, DrawState& state, const Box& area, Intents& out);
+// Head-office sync (screens_sync.cpp): the sync screen, and the catalogue load's progress bar
+// (drawn under the status bar and on the sync screen; the figure is recorded under `key`).
+void draw_sync(const SyncVm& vm, DrawState& state, const Box& area, Intents& out);
+void sync_progress_bar(const SyncProgressVm& progress, DrawState& state, const Box& box,
+                       const std::string& key);
+ImU32 sync_tone_colour(SyncTone tone);
 void draw_suspended(const SuspendedListVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_store_problem(const StoreProblemVm& vm, DrawState& state, const Box& area, Intents& out);
 // Returns (screens_return.cpp, screens_return_forms.cpp), finding a ticket

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "db/journal.hpp"
 #include "db/migrations.hpp"
 #include "db/sqlite.hpp"
 #include "helpers.hpp"
@@ -61,7 +62,7 @@ TEST_CASE("A file written by a newer version of Counter is refused and left unch
     CHECK(opened.error().message ==
           file.string() +
               ": this database was written by a newer version of Counter (schema 7; this "
-              "terminal knows up to 4); it was not opened or changed");
+              "terminal knows up to 5); it was not opened or changed");
     CHECK(db_test::read_bytes(file) == before);
 }
 
@@ -128,7 +129,8 @@ TEST_CASE("The store's connection uses WAL, synchronous FULL, foreign keys and a
     CHECK(connection.query_int("PRAGMA busy_timeout", "test") == db::busy_timeout_ms);
 }
 
-TEST_CASE("Stored data has no floating point: every column is INTEGER or TEXT (BLOB for print bytes)") {
+TEST_CASE(
+    "Stored data has no floating point: every column is INTEGER or TEXT (BLOB for print bytes)") {
     TempDir dir;
     auto store = db_test::open(dir.file("terminal.db"));
     db::Statement columns(store->database(),
@@ -217,4 +219,69 @@ TEST_CASE("A schema 1 file with sales is carried to the current schema and read 
     REQUIRE_MESSAGE(next.ok(), next.error().message);
     CHECK(next->receipt_number == "T01-000002");
     CHECK(store->verify_journal().message == "journal OK: 1 entry");
+}
+
+TEST_CASE(
+    "A schema 4 file with a journaled sale and a promotion migrates to 5: the journal "
+    "verifies, the outbox still holds the sale and the promotion still applies") {
+    TempDir dir;
+    const auto file = dir.file("terminal.db");
+    std::string journal_before;
+    {
+        // The file as the terminal of issue 6 left it: promotion products stored by row id.
+        auto old = db::Database::open(file);
+        REQUIRE(db::check_openable(old));
+        db::configure_connection(old);
+        REQUIRE(db::migrate(old, 4));
+        old.exec(R"sql(
+            INSERT INTO tax_rates (code, name, rate_ppm) VALUES ('B', 'VAT 5%', 50000);
+            INSERT INTO products (id, name, department, tax_code, unit_price, unit)
+            VALUES (1, 'Whole Milk 1 L', 'Grocery', 'B', 119, 'each'),
+                   (2, 'Sourdough Bread', 'Bakery', 'B', 349, 'each');
+            INSERT INTO barcodes (code, product_id, is_primary)
+            VALUES ('4000000000013', 1, 1), ('4000000000020', 1, 0), ('4000000000037', 2, 1);
+            INSERT INTO promotions (id, name, kind, priority, department, buy_quantity,
+                pay_quantity, deal_price, get_quantity, get_percent_off_ppm, percent_off_ppm,
+                starts_at_ms, ends_at_ms, daily_from_minute, daily_to_minute)
+            VALUES ('milk-bread', 'Milk and bread 4.00', 'mix_and_match', 10, '', 2, 0, 400, 0,
+                1000000, 0, 0, 9000000000000, 0, 1440);
+            INSERT INTO promotion_products (promotion_id, role, position, product_id)
+            VALUES ('milk-bread', 'buy', 0, 1), ('milk-bread', 'buy', 1, 2);
+        )sql",
+                 "writing schema 4 reference data");
+        db::JournalWriter writer(old);
+        db::Transaction transaction(old);
+        writer.append({"T01", "sale", "t-1", "t-1", 300, "ticket.total=468\n"});
+        transaction.commit();
+        REQUIRE(db::verify_journal(old).message == "journal OK: 1 entry");
+        journal_before = old.query_text(
+            "SELECT group_concat(id || '|' || payload || '|' || hash, ';') FROM journal", "test");
+    }
+
+    auto store = db_test::open(file);
+    CHECK(store->schema_version() == 5);
+    CHECK(store->verify_journal().message == "journal OK: 1 entry");
+    CHECK(store->database().query_text(
+              "SELECT group_concat(id || '|' || payload || '|' || hash, ';') FROM journal",
+              "test") == journal_before);
+    const auto pending = store->sync().pending(10);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].entity_id == "t-1");
+
+    const auto promotions = store->promotions().promotions_at(1000);
+    REQUIRE(promotions.size() == 1);
+    CHECK(promotions[0].product_ids == std::vector<std::int64_t>{1, 2});
+    CHECK(store->database().query_text(
+              "SELECT group_concat(product_code, ',') FROM"
+              " (SELECT product_code FROM promotion_products ORDER BY position)",
+              "test") == "4000000000013,4000000000037");
+    const auto outcome = pos::evaluate_promotions(
+        {{1, "Grocery", 1, 119, 119, true}, {2, "Bakery", 1, 349, 349, true}}, promotions);
+    CHECK(outcome.saving_minor[0] + outcome.saving_minor[1] == 68);  // 4.68 -> 4.00
+
+    CHECK(store->catalogue().search("sourdough", 5, 1000).size() == 1);
+    CHECK_FALSE(store->sync().state().enrolment.has_value());
+    CHECK(store->sync().state().cursor == 0);
+    db::Statement broken_keys(store->database(), "PRAGMA foreign_key_check");
+    CHECK_FALSE(broken_keys.step());
 }

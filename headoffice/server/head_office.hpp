@@ -1,0 +1,124 @@
+// Head office: the chain's stores, terminals and staff, its one catalogue and price book, every
+// journal entry every terminal sent, and stock per store. Stateless: everything lives in the
+// database behind the connection pool, so several server processes can share one PostgreSQL.
+// The HTTP layer (http_server.hpp) and the admin commands (main.cpp) both call this.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "headoffice/protocol/protocol.hpp"
+#include "headoffice/sql/connection.hpp"
+#include "pos/ports.hpp"
+#include "pos/reference_data.hpp"
+#include "pos/result.hpp"
+
+namespace headoffice {
+
+// Who is calling: the terminal its bearer token belongs to. A terminal writes only as this.
+struct Identity {
+    std::string store_code;
+    std::string terminal_id;
+};
+
+struct NewStore {
+    std::string code;  // "S002": letters and digits, 1..8
+    std::string name;
+    std::vector<pos::SettingRecord>
+        settings;  // receipt header, address, currency ... for its terminals
+};
+
+// One rejected row of an import, and why: "line 7: price '12,50' is not a number of cents".
+struct RejectedRow {
+    std::int64_t line = 0;  // 1-based line in the file, the header being line 1
+    std::string reason;
+};
+struct ImportReport {
+    std::int64_t accepted = 0;
+    std::vector<RejectedRow> rejected;
+};
+
+// A stock movement head office did not get from a terminal's journal.
+struct StockAdjustment {
+    enum class Kind { supplier_receipt, transfer, count };
+    Kind kind = Kind::supplier_receipt;
+    std::string reference;  // unique: a second adjustment with the same reference is a repeat
+    std::string store_code;
+    std::string to_store_code;  // transfers only: goods go from store_code to to_store_code
+    std::string product_code;
+    std::int64_t quantity_milli = 0;  // received / moved; for a count, what was counted
+};
+
+// Sales of one store as head office holds them.
+struct StoreSales {
+    std::int64_t tickets = 0;            // completed sales, returns, exchanges and post-voids
+    std::int64_t total_minor = 0;        // sum of ticket totals (returns negative)
+    std::int64_t entries = 0;            // journal entries held
+    std::vector<std::string> gaps;       // "T02: entries 7-9 missing"
+    std::vector<std::string> anomalies;  // the review list for this store
+};
+
+// One entry of the review list.
+struct Anomaly {
+    std::string store_code;
+    std::string terminal_id;
+    std::int64_t sequence = 0;
+    std::string reason;  // "content differs from the entry held", "hash chain broken: ..."
+    std::int64_t at_ms = 0;
+};
+
+class HeadOffice {
+  public:
+    HeadOffice(sql::ConnectionPool& pool, pos::Clock& clock, pos::IdSource& ids);
+
+    // --- terminals (HTTP) ---
+    // A one-time code gives the terminal its credentials; the code is then used up.
+    pos::Result<EnrolReply> enrol(const EnrolRequest& request);
+    // not_allowed "unknown credentials" / "credentials revoked on ..." for a bad token.
+    pos::Result<Identity> authenticate(const std::string& bearer_token);
+    // Applies each entry on its own (one bad entry does not stop the rest). Entries that name
+    // another terminal are refused.
+    pos::Result<UploadReply> upload(const Identity& who, const UploadRequest& request);
+    // Changes after `after` visible to this terminal's store, at most `limit` (<= max).
+    pos::Result<ChangesReply> changes(const Identity& who, std::int64_t after, std::int64_t limit);
+    // Stock levels of every store changed at or after since_ms (0: all).
+    pos::Result<StockReply> stock_since(std::int64_t since_ms);
+    pos::Result<StockReply> stock_of(const std::string& product_code);
+    pos::Result<TicketReply> ticket(const std::string& receipt_number);
+    HealthReply health();
+
+    // --- administration (pos-headoffice commands) ---
+    pos::Status create_store(const NewStore& store);
+    pos::Status create_terminal(const std::string& store_code, const std::string& terminal_id);
+    // A fresh one-time code for the terminal ("7KQ2-9XMD"), valid for valid_for_ms; any earlier
+    // unused code for it stops working. Re-enrolling replaces the terminal's credentials.
+    pos::Result<std::string> issue_enrolment_code(const std::string& terminal_id,
+                                                  std::int64_t valid_for_ms);
+    pos::Status revoke_terminal(const std::string& terminal_id);
+    // PIN hashed with argon2id, badge with SHA-256, before anything is stored.
+    pos::Status create_user(const std::string& code, const std::string& name, pos::Role role,
+                            const std::string& pin, const std::string& badge);
+    pos::Status add_tax_rate(const pos::TaxRate& rate);
+    pos::Status set_store_setting(const std::string& store_code, const pos::SettingRecord& setting);
+    // CSV with a header line. Catalogue columns: code,name,department,tax_code,price,unit
+    // [,barcodes (space separated)][,brand]. Price book columns: code,price,effective_from
+    // (ISO date "2026-12-01" or "2026-12-01T08:00" UTC). Good rows are stored, bad rows reported;
+    // nothing already stored is changed by a bad row.
+    pos::Result<ImportReport> import_catalogue_csv(const std::string& csv_text);
+    pos::Result<ImportReport> import_prices_csv(const std::string& csv_text);
+    pos::Status add_products(const std::vector<pos::ProductRecord>& products);
+    pos::Status add_promotion(const pos::PromotionRecord& promotion);
+    pos::Status adjust_stock(const StockAdjustment& adjustment);
+    std::vector<pos::StockLevel> store_stock(const std::string& store_code);
+    pos::Result<StoreSales> store_sales(const std::string& store_code);
+    std::vector<Anomaly> review_list();
+
+  private:
+    sql::ConnectionPool& pool_;
+    pos::Clock& clock_;
+    pos::IdSource& ids_;
+};
+
+}  // namespace headoffice

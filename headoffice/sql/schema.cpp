@@ -1,0 +1,208 @@
+// Head office's schema as numbered migrations. Each migration is written once for both backends:
+// {id} is the row id column, {int} a 64-bit integer, {strict} the SQLite table option. Money and
+// quantities are integers everywhere; booleans are 0 or 1.
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "headoffice/sql/connection.hpp"
+
+namespace headoffice::sql {
+
+namespace {
+
+constexpr std::string_view migration_1 = R"sql(
+CREATE TABLE settings (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+){strict};
+CREATE TABLE stores (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at_ms {int} NOT NULL
+){strict};
+CREATE TABLE terminals (
+    terminal_id TEXT PRIMARY KEY,
+    store_code TEXT NOT NULL REFERENCES stores (code),
+    name TEXT NOT NULL,
+    token_hash TEXT UNIQUE,
+    enrolled_at_ms {int},
+    revoked_at_ms {int}
+){strict};
+CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    terminal_id TEXT NOT NULL REFERENCES terminals (terminal_id),
+    expires_at_ms {int} NOT NULL,
+    used_at_ms {int}
+){strict};
+CREATE INDEX enrolment_codes_by_terminal ON enrolment_codes (terminal_id);
+CREATE TABLE users (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    pin_hash TEXT NOT NULL,
+    badge_hash TEXT UNIQUE,
+    active {int} NOT NULL CHECK (active IN (0, 1))
+){strict};
+CREATE TABLE tax_rates (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    rate_ppm {int} NOT NULL CHECK (rate_ppm >= 0)
+){strict};
+CREATE TABLE products (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    department TEXT NOT NULL,
+    brand TEXT NOT NULL,
+    tax_code TEXT NOT NULL REFERENCES tax_rates (code),
+    unit_price_minor {int} NOT NULL CHECK (unit_price_minor >= 0),
+    unit TEXT NOT NULL
+){strict};
+CREATE TABLE product_barcodes (
+    barcode TEXT PRIMARY KEY,
+    product_code TEXT NOT NULL REFERENCES products (code),
+    ordinal {int} NOT NULL
+){strict};
+CREATE INDEX product_barcodes_by_product ON product_barcodes (product_code, ordinal);
+CREATE TABLE product_prices (
+    product_code TEXT NOT NULL REFERENCES products (code),
+    effective_from_ms {int} NOT NULL,
+    unit_price_minor {int} NOT NULL CHECK (unit_price_minor >= 0),
+    PRIMARY KEY (product_code, effective_from_ms)
+){strict};
+CREATE TABLE promotions (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+){strict};
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value {int} NOT NULL
+){strict};
+INSERT INTO counters (name, value) VALUES ('change_log', 0);
+CREATE TABLE change_log (
+    sequence {int} NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted {int} NOT NULL CHECK (deleted IN (0, 1)),
+    data TEXT NOT NULL,
+    PRIMARY KEY (kind, key, scope)
+){strict};
+CREATE TABLE journal_entries (
+    id {id},
+    store_code TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    sequence {int} NOT NULL,
+    kind TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    ticket_id TEXT NOT NULL,
+    at_ms {int} NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    receipt TEXT,
+    ticket_kind TEXT,
+    total_minor {int},
+    post_void_of_receipt TEXT,
+    received_at_ms {int} NOT NULL,
+    UNIQUE (terminal_id, sequence),
+    UNIQUE (terminal_id, kind, entity_id)
+){strict};
+CREATE INDEX journal_entries_by_receipt ON journal_entries (receipt);
+CREATE INDEX journal_entries_by_store ON journal_entries (store_code, terminal_id, sequence);
+CREATE INDEX journal_entries_by_post_void ON journal_entries (post_void_of_receipt);
+CREATE TABLE returned_lines (
+    entry_id {int} NOT NULL REFERENCES journal_entries (id),
+    line_number {int} NOT NULL,
+    original_receipt TEXT NOT NULL,
+    original_line_id TEXT NOT NULL,
+    quantity_milli {int} NOT NULL,
+    PRIMARY KEY (entry_id, line_number)
+){strict};
+CREATE INDEX returned_lines_by_original ON returned_lines (original_receipt);
+CREATE TABLE anomalies (
+    id {id},
+    store_code TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    sequence {int} NOT NULL,
+    reason TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    at_ms {int} NOT NULL
+){strict};
+CREATE TABLE stock_movements (
+    id {id},
+    reference TEXT NOT NULL UNIQUE,
+    store_code TEXT NOT NULL,
+    product_code TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    quantity_milli {int} NOT NULL,
+    source TEXT NOT NULL,
+    at_ms {int} NOT NULL
+){strict};
+CREATE INDEX stock_movements_by_product ON stock_movements (store_code, product_code);
+CREATE TABLE stock_levels (
+    store_code TEXT NOT NULL,
+    product_code TEXT NOT NULL,
+    quantity_milli {int} NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    PRIMARY KEY (store_code, product_code)
+){strict};
+CREATE INDEX stock_levels_by_time ON stock_levels (updated_at_ms);
+CREATE INDEX stock_levels_by_product ON stock_levels (product_code);
+)sql";
+
+constexpr std::array<std::string_view, 1> migrations{migration_1};
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+std::string dialect_text(std::string_view migration, Dialect dialect) {
+    const bool sqlite = dialect == Dialect::sqlite;
+    std::string text(migration);
+    text = replace_all(
+        std::move(text), "{id}",
+        sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+    text = replace_all(std::move(text), "{int}", sqlite ? "INTEGER" : "BIGINT");
+    return replace_all(std::move(text), "{strict}", sqlite ? " STRICT" : "");
+}
+
+// Inside the migration's transaction: other processes migrating at the same time wait here
+// (SQLite's BEGIN IMMEDIATE already holds the write lock).
+void lock_schema(Connection& connection) {
+    if (connection.dialect() == Dialect::postgresql)
+        connection.query("SELECT CAST(1 AS BIGINT) FROM pg_advisory_xact_lock(7007001)");
+    connection.execute_script(
+        dialect_text("CREATE TABLE IF NOT EXISTS schema_version (version {int} PRIMARY KEY, "
+                     "applied_at TEXT NOT NULL){strict};",
+                     connection.dialect()));
+}
+
+bool applied(Connection& connection, std::int64_t version) {
+    return !connection.query("SELECT version FROM schema_version WHERE version = $1", {version})
+                .empty();
+}
+
+}  // namespace
+
+void migrate(Connection& connection) {
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        const auto version = static_cast<std::int64_t>(i + 1);
+        Transaction transaction(connection);
+        lock_schema(connection);
+        if (!applied(connection, version)) {
+            connection.execute_script(dialect_text(migrations[i], connection.dialect()));
+            connection.execute("INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
+                               {version, std::string("migration ") + std::to_string(version)});
+        }
+        transaction.commit();
+    }
+}
+
+}  // namespace headoffice::sql
