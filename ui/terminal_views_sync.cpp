@@ -140,6 +140,11 @@ SyncVm screen(const std::optional<headoffice::SyncStatus>& status, const SyncCon
         {"Last error", s.last_error.empty() ? "none" : s.last_error, !s.last_error.empty()});
     vm.rows.push_back({"Held for review at head office",
                        s.anomalies == 0 ? "none" : entries(s.anomalies), s.anomalies != 0});
+    if (s.rejected_changes > 0) {
+        vm.rows.push_back(
+            {"Changes not applied here",
+             std::to_string(s.rejected_changes) + " (newest: " + s.last_rejection + ")", true});
+    }
     if (s.retry_in_ms > 0 && !s.online && !s.credentials_revoked)
         vm.rows.push_back({"Next attempt", "in " + seconds(s.retry_in_ms)});
     return vm;

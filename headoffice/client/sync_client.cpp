@@ -280,6 +280,16 @@ pos::Result<std::int64_t> SyncClient::upload_pending() {
     return acknowledged;
 }
 
+// Changes the store skipped (head office sends them again once it corrects them).
+void SyncClient::note_rejections() {
+    const std::int64_t count = store_.rejected_count();
+    const auto newest = store_.rejected_changes(1);
+    update([&](SyncStatus& s) {
+        s.rejected_changes = count;
+        s.last_rejection = newest.empty() ? "" : newest.front().message;
+    });
+}
+
 pos::Result<std::int64_t> SyncClient::download_changes() {
     auto bearer = token();
     if (!bearer)
@@ -329,6 +339,7 @@ pos::Result<std::int64_t> SyncClient::download_changes() {
         if (!*applied && count == 0 && remaining == 0)
             break;
     }
+    note_rejections();
     update([](SyncStatus& s) { s.loading_catalogue = false; });
     return applied_total;
 }

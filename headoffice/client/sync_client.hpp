@@ -24,15 +24,17 @@ namespace headoffice {
 // What the terminal's status bar and sync screen show. Copied out under a lock.
 struct SyncStatus {
     bool enrolled = false;
-    bool online = false;               // the last attempt reached head office
-    std::int64_t queue_depth = 0;      // journal entries not yet acknowledged
-    std::int64_t last_success_ms = 0;  // wall clock; 0: never
-    std::string last_error;            // the last failure, in words; empty after a success
-    bool loading_catalogue = false;    // a first (or full) load is under way
-    std::int64_t changes_loaded = 0;   // during a load: applied so far ...
-    std::int64_t changes_total = 0;    // ... of about this many
-    std::int64_t anomalies = 0;        // entries head office held for review (still acknowledged)
-    std::int64_t retry_in_ms = 0;      // until the next attempt after a failure
+    bool online = false;                // the last attempt reached head office
+    std::int64_t queue_depth = 0;       // journal entries not yet acknowledged
+    std::int64_t last_success_ms = 0;   // wall clock; 0: never
+    std::string last_error;             // the last failure, in words; empty after a success
+    bool loading_catalogue = false;     // a first (or full) load is under way
+    std::int64_t changes_loaded = 0;    // during a load: applied so far ...
+    std::int64_t changes_total = 0;     // ... of about this many
+    std::int64_t anomalies = 0;         // entries head office held for review (still acknowledged)
+    std::int64_t rejected_changes = 0;  // changes this terminal could not apply (skipped)
+    std::string last_rejection;         // the newest of them, in words
+    std::int64_t retry_in_ms = 0;       // until the next attempt after a failure
     // Head office answered 401: the token is refused. Sync stops until the terminal is enrolled
     // again (the enrolment is kept, so the clerk keeps seeing why).
     bool credentials_revoked = false;
@@ -85,6 +87,7 @@ class SyncClient {
     void request_stop() { stop_requested_ = true; }
 
   private:
+    void note_rejections();
     void update(const std::function<void(SyncStatus&)>& change);
     template <typename T>
     pos::Result<T> call(const std::string& method, const std::string& path, const std::string& body,

@@ -67,17 +67,16 @@ std::string parse_failure(const std::exception& error) {
     return "not valid JSON: " + text;
 }
 
-// Parses the text and reads the message with read(root_object_reader); never throws.
+// Parses the text and reads the object with read(document); never throws.
 template <typename T, typename Read>
-pos::Result<T> decode_with(std::string_view text, std::string_view what, Read read) {
+pos::Result<T> decode_document(std::string_view text, std::string_view what, Read read) {
     try {
         const json document = json::parse(text.begin(), text.end());
         if (!document.is_object()) {
             return pos::bad_input(std::string(what) + ": expected a JSON object, got " +
                                   std::string(type_name(document)));
         }
-        const Path root;
-        return read(ObjectReader(document, root));
+        return read(document);
     } catch (const DecodeError& error) {
         return pos::bad_input(error.message);  // starts with the field's path
     } catch (const json::parse_error& error) {
@@ -85,6 +84,15 @@ pos::Result<T> decode_with(std::string_view text, std::string_view what, Read re
     } catch (const std::exception& error) {
         return pos::bad_input(std::string(what) + ": " + error.what());
     }
+}
+
+// Parses the text and reads the message with read(root_object_reader); never throws.
+template <typename T, typename Read>
+pos::Result<T> decode_with(std::string_view text, std::string_view what, Read read) {
+    return decode_document<T>(text, what, [&](const json& document) {
+        const Path root;
+        return read(ObjectReader(document, root));
+    });
 }
 
 }  // namespace
@@ -169,7 +177,24 @@ std::string encode(const ErrorReply& message) {
     return dump({{"error", message.error}});
 }
 
+std::string encode_record(const pos::ReferenceRecord& record) {
+    return dump(record_json(record));
+}
+
 // ---- decode ----------------------------------------------------------------------------------
+
+pos::Result<pos::ReferenceRecord> decode_record(std::string_view kind, std::string_view json_text) {
+    std::size_t index = 0;
+    while (index < std::size(change_kinds) && change_kinds[index] != kind)
+        ++index;
+    if (index == std::size(change_kinds)) {
+        return pos::bad_input("unknown record kind '" + std::string(kind) +
+                              "' (expected product, promotion, user or setting)");
+    }
+    return decode_document<pos::ReferenceRecord>(
+        json_text, std::string(kind) + " record",
+        [index](const json& document) { return read_record(index, document, Path{}); });
+}
 
 template <>
 pos::Result<EnrolRequest> decode<EnrolRequest>(std::string_view json_text) {

@@ -139,6 +139,13 @@ std::string encode(const ErrorReply& message);
 template <typename T>
 pos::Result<T> decode(std::string_view json);
 
+// One reference record's JSON object, exactly as it appears in a change's "record" field (head
+// office also stores this text in its change log), and back. kind is "product", "promotion",
+// "user" or "setting"; decode_record names the wrong field ("unit_price_minor: expected an
+// integer") and never throws.
+std::string encode_record(const pos::ReferenceRecord& record);
+pos::Result<pos::ReferenceRecord> decode_record(std::string_view kind, std::string_view json);
+
 template <>
 pos::Result<EnrolRequest> decode<EnrolRequest>(std::string_view json);
 template <>

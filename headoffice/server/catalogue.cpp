@@ -162,7 +162,7 @@ pos::Status HeadOffice::add_promotion(const pos::PromotionRecord& promotion) {
             connection->execute(
                 "INSERT INTO promotions (id, data) VALUES ($1, $2)"
                 " ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-                {promotion.promotion.id, detail::record_json(promotion)});
+                {promotion.promotion.id, encode_record(promotion)});
             detail::write_change(*connection, "promotion", promotion.promotion.id, "", false,
                                  promotion);
             transaction.commit();

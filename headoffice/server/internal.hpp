@@ -41,9 +41,7 @@ pos::Result<T> guarded(std::string_view doing, Work&& work) {
 // sequences follow commit order) and upserts the row for (kind, key, scope).
 void write_change(sql::Connection& connection, std::string_view kind, const std::string& key,
                   const std::string& scope, bool deleted, const pos::ReferenceRecord& record);
-// The record as stored in the change log's data column (JSON text), and back.
-std::string record_json(const pos::ReferenceRecord& record);
-pos::Result<pos::ReferenceRecord> record_from_json(std::string_view kind, const std::string& json);
+// The change log's data column holds the record as encode_record() writes it (protocol.hpp).
 std::vector<pos::TaxRate> read_tax_rates(sql::Connection& connection);
 // The product as it now stands (barcodes and price book included), for its change-log row.
 pos::ProductRecord read_product(sql::Connection& connection, const std::string& code);

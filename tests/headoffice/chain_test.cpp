@@ -190,6 +190,8 @@ TEST_CASE(
         REQUIRE(rejected.size() == 1);
         CHECK(rejected[0].key == "20000001");
         CHECK(rejected[0].message.find("check digit") != std::string::npos);
+        CHECK(t01.sync().status().rejected_changes == 1);
+        CHECK(t01.sync().status().last_rejection == rejected[0].message);
     }
     t01.sell({good.code});
     sync_fully(t01);

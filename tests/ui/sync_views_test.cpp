@@ -100,6 +100,15 @@ TEST_CASE("while the catalogue loads the bar shows how far it has come") {
     CHECK(vm.progress->total == 1'000'000);
 }
 
+TEST_CASE("the sync screen names the changes this terminal skipped, newest first") {
+    auto s = offline();
+    CHECK(row(screen(s), "Changes not applied here") == "(no row Changes not applied here)");
+    s.rejected_changes = 2;
+    s.last_rejection = "product \"20000001\" (change 7): wrong check digit";
+    CHECK(row(screen(s), "Changes not applied here") ==
+          "2 (newest: product \"20000001\" (change 7): wrong check digit)");
+}
+
 TEST_CASE("before the first attempt the bar says it is connecting") {
     headoffice::SyncStatus s;
     s.enrolled = true;
