@@ -3,7 +3,9 @@
 // Waits use the steady clock, so a wall clock moved backwards never stalls or hurries sync.
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <exception>
+#include <thread>
 
 #include "headoffice/client/backoff.hpp"
 #include "headoffice/client/sync_client.hpp"
