@@ -28,7 +28,7 @@ using bench::format_fixed;
 using bench::format_ms;
 using SteadyClock = std::chrono::steady_clock;
 
-const std::vector<std::string> all_parts{"scan", "search", "sale", "start"};
+const std::vector<std::string> all_parts{"scan", "search", "lookup", "sale", "start"};
 
 struct Options {
     std::size_t products = 1'000'000;
@@ -193,13 +193,30 @@ int run(const Options& options) {
     }
     if (parts.contains("search")) {
         std::cerr << "counter-bench: name search, " << options.samples << " keystrokes\n";
-        const auto search =
-            bench::measure_search_as_you_type(store, catalogue, options.samples, 20);
+        const auto search = bench::measure_search_as_you_type(
+            catalogue, options.samples, [&store](std::string_view typed, std::int64_t at) {
+                return store.catalogue().search(typed, 20, at).size();
+            });
         const auto all = bench::summarise(search.all);
         add_timed(table, "name search as you type, top 20, every keystroke", all, "p99 < 10 ms",
                   verdict(all.p99 < 10.0));
         add_timed(table, "  of which 1-2 characters typed", bench::summarise(search.short_prefix));
         add_timed(table, "  of which 3+ characters typed", bench::summarise(search.longer_prefix));
+    }
+    if (parts.contains("lookup")) {
+        std::cerr << "counter-bench: stock lookup, " << options.samples << " keystrokes\n";
+        const auto typed = bench::measure_search_as_you_type(
+            catalogue, options.samples,
+            [&store](std::string_view text, std::int64_t at) {
+                return store.lookup().search(text, 20, at).size();
+            },
+            4);
+        const auto all = bench::summarise(typed.all);
+        add_timed(table, "stock lookup search (names, brands, codes), top 20, every keystroke", all,
+                  "p99 < 10 ms", verdict(all.p99 < 10.0));
+        const auto shown =
+            bench::summarise(bench::measure_lookup_product(store, catalogue, options.samples));
+        add_timed(table, "stock lookup of one product: find + every store's snapshot", shown);
     }
     if (parts.contains("sale")) {
         const std::size_t sales =
@@ -253,6 +270,11 @@ int run(const Options& options) {
             << "  search: random product names typed a character at a time (at most 20), each\n"
             << "    keystroke one Catalogue::search(text, 20); 20 untimed keystrokes first.\n";
     }
+    if (parts.contains("lookup")) {
+        std::cout
+            << "  lookup: the same typing through the floor's ProductLookup::search (name words,\n"
+            << "    brand or code start), then find + SyncStore::stock_of of random codes.\n";
+    }
     if (parts.contains("sale")) {
         std::cout << "  complete_sale is timed inside the SaleSession's tender_cash; each sale is\n"
                   << "    followed by one sample of each probe; 3 untimed sales first. SQLite\n"
@@ -294,7 +316,7 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch, "Products per add_products call (one transaction)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app.add_option("--only", options.only, "Measure only these: scan, search, sale, start")
+    app.add_option("--only", options.only, "Measure only these: scan, search, lookup, sale, start")
         ->delimiter(',')
         ->check(CLI::IsMember(all_parts))
         ->capture_default_str();

@@ -220,11 +220,11 @@ ScanSamples measure_scan_to_line(db::Store& store, const CatalogueGenerator& cat
     return result;
 }
 
-SearchSamples measure_search_as_you_type(db::Store& store, const CatalogueGenerator& catalogue,
-                                         std::size_t samples, std::size_t limit) {
+SearchSamples measure_search_as_you_type(const CatalogueGenerator& catalogue, std::size_t samples,
+                                         const SearchCall& search, std::uint64_t seed) {
     constexpr std::size_t warm_up = 20;
     constexpr std::size_t most_typed = 20;
-    Draw draw(2);
+    Draw draw(seed);
     SearchSamples result;
     std::size_t done = 0;
     while (done < warm_up + samples) {
@@ -239,9 +239,9 @@ SearchSamples measure_search_as_you_type(db::Store& store, const CatalogueGenera
             const std::string_view text(name.data(), end);
             const std::int64_t at = wall_ms();
             const auto start = Clock::now();
-            const auto found = store.catalogue().search(text, limit, at);
+            const std::size_t found = search(text, at);
             const double took = ms_between(start, Clock::now());
-            if (found.empty()) {
+            if (found == 0) {
                 throw std::runtime_error("searching \"" + std::string(text) +
                                          "\" found nothing, though \"" + name + "\" exists");
             }
@@ -250,6 +250,25 @@ SearchSamples measure_search_as_you_type(db::Store& store, const CatalogueGenera
             result.all.push_back(took);
             (typed <= 2 ? result.short_prefix : result.longer_prefix).push_back(took);
         }
+    }
+    return result;
+}
+
+std::vector<double> measure_lookup_product(db::Store& store, const CatalogueGenerator& catalogue,
+                                           std::size_t samples) {
+    constexpr std::size_t warm_up = 20;
+    Draw draw(3);
+    std::vector<double> result;
+    for (std::size_t i = 0; i < warm_up + samples; ++i) {
+        const std::string code = catalogue.code(draw.below(catalogue.size()));
+        const auto start = Clock::now();
+        const auto product = store.lookup().find(code, wall_ms());
+        [[maybe_unused]] const auto stock = store.sync().stock_of(code);  // may be empty
+        const double took = ms_between(start, Clock::now());
+        if (!product)
+            throw std::runtime_error("the lookup found no product with the code " + code);
+        if (i >= warm_up)
+            result.push_back(took);
     }
     return result;
 }

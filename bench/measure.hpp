@@ -7,7 +7,9 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bench/bench_store.hpp"
@@ -43,10 +45,16 @@ struct SearchSamples {
     std::vector<double> longer_prefix;  // three or more
 };
 
-// Catalogue::search(typed, limit) after each keystroke of random product names typed from the
-// first character (at most 20 characters of each).
-SearchSamples measure_search_as_you_type(db::Store& store, const CatalogueGenerator& catalogue,
-                                         std::size_t samples, std::size_t limit);
+// One search as typed; returns how many it found (a name that exists must find something).
+using SearchCall = std::function<std::size_t(std::string_view typed, std::int64_t at_ms)>;
+// `search` after each keystroke of random product names typed from the first character (at most
+// 20 characters of each); seed picks the names.
+SearchSamples measure_search_as_you_type(const CatalogueGenerator& catalogue, std::size_t samples,
+                                         const SearchCall& search, std::uint64_t seed = 2);
+
+// The floor's lookup of one product shown: find by code, then every store's stock snapshot.
+std::vector<double> measure_lookup_product(db::Store& store, const CatalogueGenerator& catalogue,
+                                           std::size_t samples);
 
 struct DurableSamples {
     std::vector<double> complete_sale;       // SaleStore::complete_sale alone

@@ -17,8 +17,18 @@ constexpr std::string_view ticket_head_columns =
     " tickets.opened_at_ms, tickets.completed_at_ms, tickets.receipt_number,"
     " coalesce(tickets.post_void_of, ''), coalesce(voided.receipt_number, ''),"
     " tickets.discount_kind, tickets.discount_percent_ppm, tickets.discount_fixed,"
-    " tickets.discount_reason";
+    " tickets.discount_reason, ticket_customers.customer_id, ticket_customers.customer_name,"
+    " ticket_customers.card, coalesce(ticket_customers.points_earned, 0)";
 constexpr int head_discount_column = 14;
+constexpr int head_customer_column = 18;
+
+// The customer a ticket was for (ticket_customers, joined: NULL when none).
+std::optional<pos::CustomerRef> customer_of(const Statement& row, int first) {
+    if (row.column_is_null(first))
+        return std::nullopt;
+    return pos::CustomerRef{row.column_text(first), row.column_text(first + 1),
+                            row.column_text(first + 2)};
+}
 
 std::optional<pos::ReturnOf> read_return_of(const Statement& row, int first) {
     if (row.column_is_null(first + 3))
@@ -39,7 +49,8 @@ std::vector<pos::TicketLine> read_lines(Database& db, const std::string& ticket_
                            ", unit_price, extended, promotion_saving, promotion,"
                            " discount_amount, net, tax, gross, coalesce(original_ticket_id, ''),"
                            " coalesce(original_receipt, ''), coalesce(original_line_id, ''),"
-                           " reason, disposition, coalesce(customer, '')"
+                           " reason, disposition, coalesce(customer, ''),"
+                           " coalesce(special_order, '')"
                            " FROM ticket_lines WHERE ticket_id = ? ORDER BY position");
     rows.bind_all(ticket_id);
     std::vector<pos::TicketLine> lines;
@@ -58,6 +69,7 @@ std::vector<pos::TicketLine> read_lines(Database& db, const std::string& ticket_
         line.discount_amount = money(computed + 4);
         line.amounts = {money(computed + 5), money(computed + 6), money(computed + 7)};
         line.returned = read_return_of(rows, computed + 8);
+        line.special_order = rows.column_text(computed + 14);
         lines.push_back(std::move(line));
     }
     return lines;
@@ -71,12 +83,13 @@ pos::Payment read_payment(const Statement& row, int first, const pos::Currency& 
     payment.reference = row.column_text(first + 3);
     payment.card_last4 = row.column_text(first + 4);
     payment.refund_of = row.column_text(first + 5);
+    payment.points = row.column_int64(first + 6);
     return payment;
 }
 
 constexpr std::string_view payment_columns =
     "payments.id, payments.method, payments.amount, payments.reference, payments.card_last4,"
-    " coalesce(payments.refund_of, '')";
+    " coalesce(payments.refund_of, ''), payments.points";
 
 std::vector<pos::Payment> read_payments(Database& db, const std::string& ticket_id,
                                         const pos::Currency& currency) {
@@ -116,6 +129,7 @@ std::optional<pos::Ticket> read_completed(Database& db, std::string_view column,
     Statement head(db, "SELECT " + std::string(ticket_head_columns) +
                            " FROM tickets LEFT JOIN tickets AS voided"
                            " ON voided.id = tickets.post_void_of"
+                           " LEFT JOIN ticket_customers ON ticket_customers.ticket_id = tickets.id"
                            " WHERE tickets." +
                            std::string(column) + " = ? AND tickets.state = 'completed'");
     head.bind_all(value);
@@ -131,7 +145,8 @@ std::optional<pos::Ticket> read_completed(Database& db, std::string_view column,
         policy, head.column_int64(9), head.column_int64(10), head.column_text(11),
         head.column_int64(2), read_lines(db, id, currency), read_payments(db, id, currency),
         read_discount(head, head_discount_column), read_approvals(db, id), head.column_text(12),
-        head.column_text(13));
+        head.column_text(13), customer_of(head, head_customer_column),
+        head.column_int64(head_customer_column + 3));
 }
 
 // Item text: a code (all digits) or words, each a prefix of a word of a line's name.

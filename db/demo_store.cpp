@@ -554,7 +554,7 @@ pos::Status create_demo_store(Store& store) {
             !issued)
             return issued;
     }
-    return pos::ok();
+    return add_demo_service_records(store);
 }
 
 }  // namespace db

@@ -51,4 +51,9 @@ std::vector<DemoAccount> demo_accounts();
 // The demo promotions (see db/README.md), with product ids looked up in the catalogue.
 pos::Result<std::vector<pos::Promotion>> demo_promotions(pos::Catalogue& catalogue);
 
+// demo_service.cpp: the demo customers (see db/README.md), the stores S002 Riverside and S003
+// Old Town with a stock snapshot two hours old, bought-together counts, an open complaint and a
+// special order. Does nothing on a store that is not SQLite.
+pos::Status add_demo_service_records(Store& store);
+
 }  // namespace db

@@ -55,12 +55,14 @@ constexpr std::array<std::pair<pos::RoundingMode, std::string_view>, 7> rounding
     {pos::RoundingMode::ceiling, "ceiling"},
 }};
 
-constexpr std::array<std::pair<pos::PaymentMethod, std::string_view>, 5> methods{{
+constexpr std::array<std::pair<pos::PaymentMethod, std::string_view>, 7> methods{{
     {pos::PaymentMethod::cash, "cash"},
     {pos::PaymentMethod::card, "card"},
     {pos::PaymentMethod::gift_card, "gift_card"},
     {pos::PaymentMethod::store_credit, "store_credit"},
     {pos::PaymentMethod::cash_rounding, "cash_rounding"},
+    {pos::PaymentMethod::loyalty_points, "loyalty_points"},
+    {pos::PaymentMethod::deposit, "deposit"},
 }};
 
 constexpr std::array<std::pair<pos::DiscountKind, std::string_view>, 3> discount_kinds{{

@@ -96,6 +96,11 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
     out.field("ticket.kind", pos::to_string(ticket.kind()))
         .field("ticket.post_void_of", ticket.post_void_of())
         .field("ticket.post_void_of_receipt", ticket.post_void_of_receipt());
+    // Since schema 6, only when set: every entry written before keeps its exact encoding.
+    if (ticket.customer())
+        out.field("ticket.customer_id", ticket.customer()->id);
+    if (ticket.points_earned() != 0)
+        out.field("ticket.points_earned", ticket.points_earned());
 
     out.field("lines", static_cast<std::int64_t>(ticket.lines().size()));
     std::int64_t number = 0;
@@ -111,6 +116,8 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
             .field(p + "tax", line.amounts.tax.minor())
             .field(p + "gross", line.amounts.gross.minor());
         return_fields(out, p, line);
+        if (!line.special_order.empty())
+            out.field(p + "special_order", line.special_order);
     }
 
     out.field("payments", static_cast<std::int64_t>(ticket.payments().size()));
@@ -123,6 +130,8 @@ std::string ticket_body(const pos::Ticket& ticket, const std::string& receipt,
             .field(p + "reference", payment.reference)
             .field(p + "card_last4", payment.card_last4)
             .field(p + "refund_of", payment.refund_of);
+        if (payment.points != 0)
+            out.field(p + "points", payment.points);
     }
 
     out.field("approvals", static_cast<std::int64_t>(ticket.approvals().size()));

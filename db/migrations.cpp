@@ -505,6 +505,8 @@ const std::array migrations{
     Migration{3, "returns, exchanges, post-voids, approvals, stock movements", schema_3_sql()},
     Migration{4, "the durable print queue", schema_4_sql()},
     Migration{5, "head-office sync, stock snapshot, promotions by product code", schema_5_sql()},
+    Migration{6, "customers, loyalty, interactions, special orders, stock requests",
+              schema_6_sql()},
 };
 static_assert(std::tuple_size_v<decltype(migrations)> ==
                   static_cast<std::size_t>(current_schema_version),

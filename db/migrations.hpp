@@ -29,5 +29,7 @@ std::string_view schema_3_sql();
 std::string_view schema_4_sql();
 // The SQL of migration 5 (head-office sync), kept in db/migration_5.cpp.
 std::string_view schema_5_sql();
+// The SQL of migration 6 (customer service), kept in db/migration_6.cpp.
+std::string_view schema_6_sql();
 
 }  // namespace db

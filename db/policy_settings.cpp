@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "db/format.hpp"
+#include "pos/special_order.hpp"
 
 namespace db {
 
@@ -21,6 +22,12 @@ constexpr std::string_view key_no_receipt_cash = "returns.no_receipt_cash_allowe
 constexpr std::string_view key_limit_days = "returns.limit_days";
 constexpr std::string_view key_limit_count = "returns.limit_count";
 constexpr std::string_view key_limit_minor = "returns.limit_minor";
+constexpr std::string_view key_loyalty_enabled = "loyalty.enabled";
+constexpr std::string_view key_points_per_unit = "loyalty.points_per_unit";
+constexpr std::string_view key_point_value = "loyalty.point_value_minor";
+constexpr std::string_view key_min_redeem = "loyalty.min_redeem_points";
+constexpr std::string_view key_min_deposit = "special_orders.min_deposit_ppm";
+constexpr std::int64_t max_points = 1'000'000;
 
 [[noreturn]] void damaged(std::string_view key, const std::string& value, std::string_view why) {
     throw pos::StoreFailure("the store's setting " + std::string(key) + " is damaged: '" + value +
@@ -88,6 +95,19 @@ void read_policy_settings(const SettingValues& values, pos::StoreSettings& setti
         static_cast<int>(number_setting(values, key_limit_count, returns.limit_count, 0, max_int));
     returns.limit_minor =
         number_setting(values, key_limit_minor, returns.limit_minor, 0, max_money);
+
+    pos::LoyaltyRules& loyalty = settings.loyalty;
+    loyalty = pos::LoyaltyRules{};
+    loyalty.enabled =
+        number_setting(values, key_loyalty_enabled, loyalty.enabled ? 1 : 0, 0, 1) == 1;
+    loyalty.points_per_unit =
+        number_setting(values, key_points_per_unit, loyalty.points_per_unit, 0, max_points);
+    loyalty.point_value_minor =
+        number_setting(values, key_point_value, loyalty.point_value_minor, 1, max_money);
+    loyalty.min_redeem_points =
+        number_setting(values, key_min_redeem, loyalty.min_redeem_points, 0, max_money);
+    settings.min_deposit_ppm =
+        number_setting(values, key_min_deposit, pos::default_min_deposit_ppm, 0, pos::Rate::one);
 }
 
 pos::Status check_policy_settings(const pos::StoreSettings& settings) {
@@ -119,6 +139,18 @@ pos::Status check_policy_settings(const pos::StoreSettings& settings) {
         return pos::bad_input(
             "The no-receipt return limits must not be negative; nothing was saved");
     }
+    const pos::LoyaltyRules& loyalty = settings.loyalty;
+    if (loyalty.points_per_unit < 0 || loyalty.points_per_unit > max_points ||
+        loyalty.point_value_minor < 1 || loyalty.point_value_minor > max_money ||
+        loyalty.min_redeem_points < 0 || loyalty.min_redeem_points > max_money) {
+        return pos::bad_input(
+            "The loyalty rules need 0 or more points per unit, a point worth at least 1 minor "
+            "unit and a minimum redemption of 0 or more points; nothing was saved");
+    }
+    if (settings.min_deposit_ppm < 0 || settings.min_deposit_ppm > pos::Rate::one)
+        return pos::bad_input(
+            "The minimum deposit must be between 0% and 100% of the order; "
+            "nothing was saved");
     return pos::ok();
 }
 
@@ -138,6 +170,12 @@ std::vector<std::pair<std::string, std::string>> policy_setting_rows(
     rows.emplace_back(key_limit_days, std::to_string(returns.limit_days));
     rows.emplace_back(key_limit_count, std::to_string(returns.limit_count));
     rows.emplace_back(key_limit_minor, std::to_string(returns.limit_minor));
+    const pos::LoyaltyRules& loyalty = settings.loyalty;
+    rows.emplace_back(key_loyalty_enabled, loyalty.enabled ? "1" : "0");
+    rows.emplace_back(key_points_per_unit, std::to_string(loyalty.points_per_unit));
+    rows.emplace_back(key_point_value, std::to_string(loyalty.point_value_minor));
+    rows.emplace_back(key_min_redeem, std::to_string(loyalty.min_redeem_points));
+    rows.emplace_back(key_min_deposit, std::to_string(settings.min_deposit_ppm));
     return rows;
 }
 

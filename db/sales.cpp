@@ -9,6 +9,7 @@
 #include "db/repositories.hpp"
 #include "db/return_guard.hpp"
 #include "db/rows.hpp"
+#include "db/sale_service.hpp"
 
 namespace db {
 
@@ -44,6 +45,7 @@ class SqliteSaleStore final : public pos::SaleStore {
         : db_(db),
           journal_(journal),
           guard_(db),
+          service_(db),
           existing_(db, "SELECT state, receipt_number FROM tickets WHERE id = ?"),
           next_sequence_(db,
                          "INSERT INTO receipt_sequences (terminal_id, last_sequence) VALUES (?, 1)"
@@ -64,12 +66,13 @@ class SqliteSaleStore final : public pos::SaleStore {
                            std::string(line_input_columns) +
                            ", unit_price, extended, promotion_saving, promotion, discount_amount,"
                            " net, tax, gross, original_ticket_id, original_receipt,"
-                           " original_line_id, reason, disposition, customer)"
+                           " original_line_id, reason, disposition, customer, special_order)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           insert_payment_(db,
                           "INSERT INTO payments (id, ticket_id, position, method, amount,"
-                          " reference, card_last4, refund_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                          " reference, card_last4, refund_of, points)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           account_balance_(db,
                            "SELECT accounts.id, coalesce(sum(ledger.amount), 0)"
                            " FROM stored_value_accounts AS accounts"
@@ -124,6 +127,8 @@ class SqliteSaleStore final : public pos::SaleStore {
             auto debits = stored_value_debits(ticket, completed_at_ms);
             if (!debits)
                 return debits.error();
+            if (auto checked = service_.check(ticket); !checked)
+                return checked.error();
 
             std::int64_t sequence = 0;
             {
@@ -138,6 +143,7 @@ class SqliteSaleStore final : public pos::SaleStore {
             write(ticket, sequence, receipt, completed_at_ms);
             debit(ticket, *debits, completed_at_ms);
             write_stock_movements(ticket, completed_at_ms);
+            service_.write(ticket, receipt, completed_at_ms);
             journal_.append({ticket.terminal_id(), kind_word(ticket), ticket.id(), ticket.id(),
                              completed_at_ms,
                              ticket_body(ticket, receipt, sequence, completed_at_ms)});
@@ -187,6 +193,13 @@ class SqliteSaleStore final : public pos::SaleStore {
 
     // Card details are checked without ever repeating them in a message: a message may be
     // logged, and a full card number must not end up anywhere.
+    // Points and deposits name the terminal's own records (a customer's UUID, an order number),
+    // which may hold long digit runs and are never card numbers.
+    static bool names_own_record(pos::PaymentMethod method) {
+        return method == pos::PaymentMethod::loyalty_points ||
+               method == pos::PaymentMethod::deposit;
+    }
+
     static pos::Status check_payment(const pos::Payment& payment) {
         const std::string refused = "; the sale was not saved";
         if (!payment.card_last4.empty()) {
@@ -210,7 +223,7 @@ class SqliteSaleStore final : public pos::SaleStore {
                                       ": a payment from it (or a refund to it) must not be 0" +
                                       refused);
             }
-        } else if (looks_like_card_number(payment.reference)) {
+        } else if (!names_own_record(payment.method) && looks_like_card_number(payment.reference)) {
             return pos::bad_input(
                 "The " + std::string(method_text(payment.method)) +
                 " payment's reference looks like a full card number; only the last four digits "
@@ -317,8 +330,8 @@ class SqliteSaleStore final : public pos::SaleStore {
     // disposition's bucket. Voided lines moved nothing.
     void write_stock_movements(const pos::Ticket& ticket, std::int64_t at_ms) {
         for (const pos::TicketLine& line : ticket.lines()) {
-            if (line.voided || line.quantity.milli == 0)
-                continue;
+            if (line.voided || line.quantity.milli == 0 || !line.special_order.empty())
+                continue;  // a deposit line moves no stock
             const bool returned = line.returned.has_value();
             const std::string_view bucket =
                 returned ? stock_bucket(line.returned->disposition) : "sellable";
@@ -371,6 +384,7 @@ class SqliteSaleStore final : public pos::SaleStore {
                 .bind(computed + 6, line.amounts.tax.minor())
                 .bind(computed + 7, line.amounts.gross.minor());
             bind_return_of(insert_line_, computed + 8, line);
+            bind_text_or_null(insert_line_, computed + 14, line.special_order);
             insert_line_.run();
         }
         position = 0;
@@ -380,6 +394,7 @@ class SqliteSaleStore final : public pos::SaleStore {
                                      method_text(payment.method), payment.amount.minor(),
                                      payment.reference, payment.card_last4);
             bind_text_or_null(insert_payment_, 8, payment.refund_of);
+            insert_payment_.bind(9, payment.points);
             insert_payment_.run();
         }
         position = 0;
@@ -413,6 +428,7 @@ class SqliteSaleStore final : public pos::SaleStore {
     Database& db_;
     JournalWriter& journal_;
     ReturnGuard guard_;
+    SaleServiceWrites service_;
     Statement existing_;
     Statement next_sequence_;
     Statement insert_ticket_;
@@ -429,6 +445,7 @@ class SqliteStoredValue final : public pos::StoredValue {
   public:
     SqliteStoredValue(Database& db, const pos::Currency& currency)
         : currency_(currency),
+          rows_(db),
           balance_(db,
                    "SELECT coalesce(sum(ledger.amount), 0)"
                    " FROM stored_value_accounts AS accounts"
@@ -446,8 +463,20 @@ class SqliteStoredValue final : public pos::StoredValue {
         return pos::Money(balance_.column_int64(0), currency_);
     }
 
+    std::int64_t points_balance(const std::string& customer_id) override {
+        return rows_.points_balance(customer_id);
+    }
+
+    std::optional<pos::Money> deposit_held(std::string_view order_number) override {
+        const auto order = rows_.special_order(std::string(order_number), currency_);
+        if (!order)
+            return std::nullopt;
+        return order->deposit_held;
+    }
+
   private:
     const pos::Currency& currency_;
+    ServiceRows rows_;
     Statement balance_;
 };
 

@@ -116,6 +116,13 @@ class CurrencyFollowingStoredValue final : public pos::StoredValue {
         follow_();
         return inner_->balance(kind, account);
     }
+    std::int64_t points_balance(const std::string& customer_id) override {
+        return inner_->points_balance(customer_id);
+    }
+    std::optional<pos::Money> deposit_held(std::string_view order_number) override {
+        follow_();
+        return inner_->deposit_held(order_number);
+    }
 
   private:
     std::unique_ptr<pos::StoredValue> inner_;

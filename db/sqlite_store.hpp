@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "db/repositories.hpp"
 #include "db/sqlite.hpp"
@@ -31,6 +32,11 @@ class SqliteStore final : public Store {
     pos::TicketArchive& archive() override;
     PrintJobs& print_jobs() override;
     SyncStore& sync() override;
+    CustomerBook& customers() override;
+    InteractionLog& interactions() override;
+    SpecialOrders& special_orders() override;
+    StockRequests& stock_requests() override;
+    ProductLookup& lookup() override;
     DeviceSettings device_settings() override;
     pos::Status save_device_settings(const DeviceSettings& settings) override;
 
@@ -81,6 +87,11 @@ class SqliteStore final : public Store {
     std::unique_ptr<pos::TicketArchive> archive_;
     std::unique_ptr<PrintJobs> print_jobs_;
     std::unique_ptr<SyncStore> sync_;
+    std::unique_ptr<CustomerBook> customers_;
+    std::unique_ptr<InteractionLog> interactions_;
+    std::unique_ptr<SpecialOrders> special_orders_;
+    std::unique_ptr<StockRequests> stock_requests_;
+    std::unique_ptr<ProductLookup> lookup_;
 };
 
 // print_jobs.cpp: the durable print queue's rows.
@@ -102,6 +113,9 @@ pos::Status write_device_settings(Database& db, const DeviceSettings& settings);
 // The statement Catalogue::find_by_code runs (?1: the moment, ?2: the code), for tests that check
 // its query plan.
 std::string find_by_code_sql();
+// The statements ProductLookup::search and bought_together run (code start, brand start, what
+// sold together), for tests that check their query plans.
+std::vector<std::string> lookup_search_sql();
 
 // open_store() without the conversion to the interface.
 pos::Result<std::unique_ptr<SqliteStore>> open_sqlite_store(const std::filesystem::path& file);

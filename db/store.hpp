@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "db/customer_service.hpp"
 #include "db/print_jobs.hpp"
 #include "db/sync.hpp"
 #include "pos/ports.hpp"
@@ -17,7 +18,7 @@
 
 namespace db {
 
-inline constexpr int current_schema_version = 5;
+inline constexpr int current_schema_version = 6;
 
 struct NewProduct {
     std::vector<std::string> barcodes;  // the first is the primary code; GTINs or in-store PLUs
@@ -82,6 +83,12 @@ class Store {
     virtual PrintJobs& print_jobs() = 0;
     // Head-office sync state, outbox batches, reference data and the stock snapshot (db/sync.hpp).
     virtual SyncStore& sync() = 0;
+    // Customer service (db/customer_service.hpp).
+    virtual CustomerBook& customers() = 0;
+    virtual InteractionLog& interactions() = 0;
+    virtual SpecialOrders& special_orders() = 0;
+    virtual StockRequests& stock_requests() = 0;
+    virtual ProductLookup& lookup() = 0;
     // This terminal's devices (defaults when never saved). Saving checks the values (pin 0 or 1,
     // pulse times 10..510 ms, "usb:vvvv:pppp" forms) and refuses bad ones with a message.
     virtual DeviceSettings device_settings() = 0;

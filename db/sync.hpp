@@ -55,6 +55,12 @@ struct ChangeBatch {
     std::vector<pos::ReferenceChange> changes;
 };
 
+// A service record waiting for head office (pos::ServiceRecord), read in its latest state.
+struct PendingRecord {
+    std::int64_t queue_id = 0;  // the queue row; acknowledge_records takes these
+    pos::ServiceRecord record;
+};
+
 struct StockSnapshotRow {
     pos::StockLevel level;
     std::int64_t as_of_ms = 0;  // when head office read it
@@ -109,6 +115,33 @@ class SyncStore {
                                    std::int64_t as_of_ms) = 0;
     // Every store's last known level of a product, with its age.
     virtual std::vector<StockSnapshotRow> stock_of(const std::string& product_code) = 0;
+
+    // Service records queued for head office (customers, interactions, loyalty movements, stock
+    // requests, special orders), oldest first, those after queue id `after` (so a refused one is
+    // paged past, never lost). A record edited twice before sending is sent once, as it is now.
+    virtual std::vector<PendingRecord> pending_records(std::size_t /*limit*/,
+                                                       std::int64_t /*after*/ = 0) {
+        return {};
+    }
+    virtual std::int64_t pending_record_count() { return 0; }
+    // Head office holds these (stored, or held a newer state): removed from the queue, unless the
+    // record was queued again since it was read (then it stays, to send the newer state).
+    virtual pos::Status acknowledge_records(const std::vector<std::int64_t>& /*queue_ids*/,
+                                            std::int64_t /*at_ms*/) {
+        return pos::ok();
+    }
+    // The chain's stores, as head office names them (sent with the stock snapshot).
+    virtual pos::Status save_stores(const std::vector<pos::StoreInfo>& /*stores*/) {
+        return pos::ok();
+    }
+    virtual std::vector<pos::StoreInfo> stores() { return {}; }
+    // Levels read live from head office for one lookup: stored like save_stock (an older reading
+    // never replaces a newer one), but the snapshot's refresh point (stock_as_of_ms) is left
+    // alone, so the next refresh still fetches every other product's changes.
+    virtual pos::Status save_live_stock(const std::vector<pos::StockLevel>& levels,
+                                        std::int64_t as_of_ms) {
+        return save_stock(levels, as_of_ms);
+    }
 };
 
 }  // namespace db

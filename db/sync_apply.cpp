@@ -70,6 +70,7 @@ ChangeApplier::ChangeApplier(Database& db,
           db.query_int("SELECT count(*) FROM sync_rejections", "counting refused changes") > 0),
       products_(db),
       promotions_(db),
+      service_(db),
       savepoint_(db, "SAVEPOINT change"),
       rollback_to_(db, "ROLLBACK TO change"),
       release_(db, "RELEASE change"),
@@ -174,6 +175,9 @@ std::optional<std::string> ChangeApplier::write(const pos::ReferenceChange& chan
         return write_user(change);
     if (change.kind == "setting")
         return write_setting(change);
+    if (change.kind == "customer" || change.kind == "interaction" || change.kind == "loyalty" ||
+        change.kind == "stock_request")
+        return write_service(change);
     return "the kind " + in_quotes(change.kind) + " is unknown to this terminal";
 }
 
@@ -241,6 +245,60 @@ std::optional<std::string> ChangeApplier::write_setting(const pos::ReferenceChan
     }
     if (auto problem = check_settings_())
         return "the settings would not be readable: " + *problem;
+    return std::nullopt;
+}
+
+namespace {
+
+// The stored record's updated_at_ms is newer than the incoming one: a local edit not sent yet
+// (or a later state already here) is kept.
+template <typename T>
+bool stored_newer(const std::optional<T>& stored, const T& incoming) {
+    return stored && stored->updated_at_ms > incoming.updated_at_ms;
+}
+
+template <typename T>
+const T* record_of(const pos::ReferenceChange& change) {
+    const T* record = std::get_if<T>(&change.record);
+    return record != nullptr && record->id == change.key ? record : nullptr;
+}
+
+}  // namespace
+
+std::optional<std::string> ChangeApplier::write_service(const pos::ReferenceChange& change) {
+    if (change.deleted)
+        return change.kind + " records are never deleted (merged, resolved or cancelled instead)";
+    const std::string wrong = "the record is not a " + change.kind + " with the change's key";
+    if (change.kind == "customer") {
+        const auto* customer = record_of<pos::Customer>(change);
+        if (customer == nullptr)
+            return wrong;
+        if (is_blank(customer->name))
+            return std::string("the customer has no name");
+        if (!stored_newer(service_.customer(customer->id), *customer))
+            service_.write_customer(*customer);
+    } else if (change.kind == "interaction") {
+        const auto* interaction = record_of<pos::Interaction>(change);
+        if (interaction == nullptr)
+            return wrong;
+        if (interaction->number.empty())
+            return std::string("the interaction has no number");
+        if (!stored_newer(service_.interaction(interaction->id), *interaction))
+            service_.write_interaction(*interaction);
+    } else if (change.kind == "stock_request") {
+        const auto* request = record_of<pos::StockRequest>(change);
+        if (request == nullptr)
+            return wrong;
+        if (!stored_newer(service_.stock_request(request->id), *request))
+            service_.write_stock_request(*request);
+    } else {
+        const auto* movement = record_of<pos::LoyaltyMovement>(change);
+        if (movement == nullptr)
+            return wrong;
+        if (movement->customer_id.empty())
+            return std::string("the loyalty movement names no customer");
+        service_.write_loyalty(*movement);  // a movement already here counts once
+    }
     return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "db/service_rows.hpp"
 #include "db/sqlite.hpp"
 #include "pos/promotions.hpp"
 #include "pos/reference_data.hpp"
@@ -90,6 +91,8 @@ class ChangeApplier {
     std::optional<std::string> write_promotion(const pos::ReferenceChange& change);
     std::optional<std::string> write_user(const pos::ReferenceChange& change);
     std::optional<std::string> write_setting(const pos::ReferenceChange& change);
+    // customer, interaction, stock_request (the newer updated_at_ms wins), loyalty (once by id).
+    std::optional<std::string> write_service(const pos::ReferenceChange& change);
 
     Database& db_;
     std::function<std::optional<std::string>()> check_settings_;
@@ -99,6 +102,7 @@ class ChangeApplier {
     std::int64_t rejected_ = 0;
     ProductRows products_;
     PromotionRows promotions_;
+    ServiceRows service_;
     Statement savepoint_;
     Statement rollback_to_;
     Statement release_;

@@ -10,6 +10,7 @@
 #include "db/format.hpp"
 #include "db/journal.hpp"
 #include "db/policy_settings.hpp"
+#include "db/record_queue.hpp"
 #include "db/sqlite_store.hpp"
 #include "db/sync_rows.hpp"
 
@@ -179,37 +180,71 @@ class SqliteSyncStore final : public SyncStore {
     pos::Status save_stock(const std::vector<pos::StockLevel>& levels,
                            std::int64_t as_of_ms) override {
         return write("saving the stock snapshot", [&] {
-            // An older reading never replaces a newer one.
-            Statement upsert(db_,
-                             "INSERT INTO stock_snapshot (store_code, product_code,"
-                             " quantity_milli, as_of_ms) VALUES (?, ?, ?, ?)"
-                             " ON CONFLICT (store_code, product_code) DO UPDATE SET"
-                             " quantity_milli = excluded.quantity_milli,"
-                             " as_of_ms = excluded.as_of_ms"
-                             " WHERE excluded.as_of_ms >= stock_snapshot.as_of_ms");
-            for (const pos::StockLevel& level : levels) {
-                auto use = upsert.use();
-                upsert
-                    .bind_all(level.store_code, level.product_code, level.quantity_milli, as_of_ms)
-                    .run();
-            }
+            upsert_stock(levels, as_of_ms);
             Statement as_of(db_, "UPDATE sync_state SET stock_as_of_ms = max(stock_as_of_ms, ?)");
             as_of.bind_all(as_of_ms).run();
         });
     }
 
+    pos::Status save_live_stock(const std::vector<pos::StockLevel>& levels,
+                                std::int64_t as_of_ms) override {
+        return write("saving live stock levels", [&] { upsert_stock(levels, as_of_ms); });
+    }
+
+    // An older reading never replaces a newer one.
+    void upsert_stock(const std::vector<pos::StockLevel>& levels, std::int64_t as_of_ms) {
+        {
+            Statement upsert(db_,
+                             "INSERT INTO stock_snapshot (store_code, product_code,"
+                             " quantity_milli, as_of_ms, on_order_milli, expected_day, location)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT (store_code, product_code) DO UPDATE SET"
+                             " quantity_milli = excluded.quantity_milli,"
+                             " as_of_ms = excluded.as_of_ms,"
+                             " on_order_milli = excluded.on_order_milli,"
+                             " expected_day = excluded.expected_day, location = excluded.location"
+                             " WHERE excluded.as_of_ms >= stock_snapshot.as_of_ms");
+            for (const pos::StockLevel& level : levels) {
+                auto use = upsert.use();
+                upsert
+                    .bind_all(level.store_code, level.product_code, level.quantity_milli, as_of_ms,
+                              level.on_order_milli, level.expected_day, level.location)
+                    .run();
+            }
+        }
+    }
+
     std::vector<StockSnapshotRow> stock_of(const std::string& product_code) override {
         Statement rows(db_,
-                       "SELECT store_code, quantity_milli, as_of_ms FROM stock_snapshot"
+                       "SELECT store_code, quantity_milli, as_of_ms, on_order_milli,"
+                       " expected_day, location FROM stock_snapshot"
                        " WHERE product_code = ? ORDER BY store_code");
         rows.bind_all(product_code);
         std::vector<StockSnapshotRow> found;
         while (rows.step()) {
-            found.push_back(
-                {{rows.column_text(0), product_code, rows.column_int64(1)}, rows.column_int64(2)});
+            pos::StockLevel level{rows.column_text(0),  product_code,         rows.column_int64(1),
+                                  rows.column_int64(3), rows.column_int64(4), rows.column_text(5)};
+            found.push_back({std::move(level), rows.column_int64(2)});
         }
         return found;
     }
+
+    std::vector<PendingRecord> pending_records(std::size_t limit, std::int64_t after) override {
+        return read_pending_records(db_, limit, after);
+    }
+
+    std::int64_t pending_record_count() override { return count_pending_records(db_); }
+
+    pos::Status acknowledge_records(const std::vector<std::int64_t>& queue_ids,
+                                    std::int64_t /*at_ms*/) override {
+        return write("acknowledging records", [&] { remove_acknowledged(db_, queue_ids); });
+    }
+
+    pos::Status save_stores(const std::vector<pos::StoreInfo>& stores) override {
+        return write("saving the chain's stores", [&] { write_stores(db_, stores); });
+    }
+
+    std::vector<pos::StoreInfo> stores() override { return read_stores(db_); }
 
   private:
     // Runs body in one transaction; a failure becomes a store_failure naming what.

@@ -137,6 +137,12 @@ class StoredValue {
     virtual ~StoredValue() = default;
     // nullopt when no such account exists.
     virtual std::optional<Money> balance(PaymentMethod kind, std::string_view account) = 0;
+    // A customer's loyalty points (every store's movements the terminal holds); 0 when none.
+    virtual std::int64_t points_balance(const std::string& /*customer_id*/) { return 0; }
+    // A special order's deposit paid and not yet used; nullopt when there is no such order.
+    virtual std::optional<Money> deposit_held(std::string_view /*order_number*/) {
+        return std::nullopt;
+    }
 };
 
 struct User {

@@ -8,9 +8,13 @@
 #include <variant>
 #include <vector>
 
+#include "pos/customer.hpp"
+#include "pos/interaction.hpp"
 #include "pos/permissions.hpp"
 #include "pos/promotions.hpp"
 #include "pos/quantity.hpp"
+#include "pos/special_order.hpp"
+#include "pos/stock_lookup.hpp"
 #include "pos/tax.hpp"
 
 namespace pos {
@@ -76,7 +80,21 @@ struct SettingRecord {
 };
 
 // What travels in the change log. Tax rates do not: every batch carries the whole tax table.
-using ReferenceRecord = std::variant<ProductRecord, PromotionRecord, UserRecord, SettingRecord>;
+// Customers, interactions, loyalty movements and stock requests (with head office's status) come
+// down chain-wide too, so every store sees them (kinds "customer", "interaction", "loyalty",
+// "stock_request"; keys: the record's id).
+using ReferenceRecord =
+    std::variant<ProductRecord, PromotionRecord, UserRecord, SettingRecord, Customer, Interaction,
+                 LoyaltyMovement, StockRequest>;
+
+// What a terminal sends up besides its journal: records of customer service, keyed by id, the
+// latest state of each (an edit sends the whole record again). Kinds "customer", "interaction",
+// "loyalty", "stock_request", "special_order". Personal data stays out of the hash-chained journal
+// (it must be correctable and erasable); a sale's journal entry names only the customer's id.
+using ServiceRecord =
+    std::variant<Customer, Interaction, LoyaltyMovement, StockRequest, SpecialOrder>;
+std::string_view service_kind(const ServiceRecord& record);  // "customer", ...
+const std::string& service_key(const ServiceRecord& record);  // the record's id
 
 // One row of head office's change log. A row says "this is now the state of KEY" (or that KEY
 // is gone when deleted); sequence is the cursor position, strictly increasing in commit order.
@@ -95,7 +113,17 @@ struct StockLevel {
     std::string store_code;
     std::string product_code;
     std::int64_t quantity_milli = 0;
+    std::int64_t on_order_milli = 0;  // ordered for that store, not yet received
+    std::int64_t expected_day = 0;    // local day the order is due (pos/interaction.hpp); 0
+    std::string location{};           // shelf location in that store
     friend bool operator==(const StockLevel&, const StockLevel&) = default;
+};
+
+// A store of the chain, as lookups name it.
+struct StoreInfo {
+    std::string code;
+    std::string name;
+    friend bool operator==(const StoreInfo&, const StoreInfo&) = default;
 };
 
 }  // namespace pos

@@ -138,6 +138,12 @@ Result<std::size_t> SaleSession::add_labelled(Product product, const ScannedCode
 Result<std::size_t> SaleSession::add_product(const Product& product, std::string_view quantity) {
     if (auto s = require_state(TicketState::open, "add an item"); !s)
         return s.error();
+    if (ticket_.has_deposit_line()) {
+        return not_allowed(
+            "This ticket takes a special order's deposit and nothing else: "
+            "finish it, then ring up " +
+            product.name + " on a new sale");
+    }
     Quantity qty = Quantity::units(1);
     if (quantity.empty()) {
         if (product.unit == UnitOfSale::kilogram) {
@@ -227,6 +233,9 @@ Status SaleSession::suspend(std::string_view label) {
     if (ticket_.has_return_lines()) {
         return not_allowed(
             "A ticket with returned items cannot be suspended: finish the return, or void it");
+    }
+    if (ticket_.has_deposit_line() || pickup_) {
+        return not_allowed("A special order's ticket cannot be suspended: finish it, or void it");
     }
     auto stored =
         services_.suspended.suspend(ticket_, std::string(label), services_.clock.now_ms());
@@ -432,6 +441,7 @@ Result<TenderOutcome> SaleSession::take(std::vector<Payment> payments) {
     const Money due = ticket_.totals().due;
     if (!due.is_zero())
         return TenderOutcome{due, std::nullopt};
+    detail::settle_points(ticket_, originals_, settings_.loyalty, services_.stored_value);
     const std::int64_t completed_at = services_.clock.now_ms();
     auto stored = services_.store.complete_sale(ticket_, completed_at);
     if (!stored) {
@@ -461,6 +471,7 @@ void SaleSession::start_fresh() {
     ticket_ = fresh_ticket();
     originals_.clear();
     pending_approval_.reset();
+    pickup_.reset();
 }
 
 Status SaleSession::require_payment_due() const {

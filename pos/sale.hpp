@@ -10,6 +10,7 @@
 #include "pos/result.hpp"
 #include "pos/returns.hpp"
 #include "pos/scan_decode.hpp"
+#include "pos/special_order.hpp"
 #include "pos/store_settings.hpp"
 #include "pos/ticket.hpp"
 
@@ -93,6 +94,25 @@ class SaleSession {
     // Gift card or store credit: at most the balance and at most what is due.
     Result<TenderOutcome> tender_stored_value(PaymentMethod kind, std::string_view account,
                                               std::string_view amount);
+
+    // --- Customers, loyalty and special orders ---
+    // The customer the ticket is for; replaces any other; refused once completed. A merged
+    // record is refused with the id it was merged into.
+    Status attach_customer(const Customer& customer);
+    void detach_customer();
+    // The attached customer's points as a tender: `amount` in money ("2.50"; empty: as much as
+    // the points cover, up to what is due), refused over the balance (check_redemption).
+    Result<TenderOutcome> tender_points(std::string_view amount);
+    // On an empty ticket: the order's deposit as the ticket's one line (zero-rated, no stock);
+    // the ticket then takes no other items. Refused unless the order awaits its deposit.
+    Result<std::size_t> add_deposit(const SpecialOrder& order);
+    // Pick-up: the order's product at its agreed price; its held deposit is then taken as a tender
+    // with tender_deposit (the terminal does so on Pay). Refused unless the order has arrived (or
+    // is ordered) and is not collected or cancelled; one order per ticket.
+    Result<std::size_t> add_pickup(const SpecialOrder& order, const Product& product);
+    const std::optional<SpecialOrder>& pickup_order() const { return pickup_; }
+    // The pick-up order's held deposit as a tender, up to what is due.
+    Result<TenderOutcome> tender_deposit();
 
     // Starts the next ticket; only once the current one is completed or empty.
     Status start_new_ticket();
@@ -202,6 +222,7 @@ class SaleSession {
     Ticket ticket_;
     std::vector<OriginalTicket> originals_;  // the sales this ticket's return lines come from
     std::optional<ApprovalRequest> pending_approval_;
+    std::optional<SpecialOrder> pickup_;  // the special order this ticket collects
 };
 
 }  // namespace pos

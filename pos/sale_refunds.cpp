@@ -16,9 +16,31 @@ using detail::positive_part;
 int refund_rank(PaymentMethod method) {
     if (method == PaymentMethod::card)
         return 0;
-    if (method == PaymentMethod::gift_card || method == PaymentMethod::store_credit)
+    if (method == PaymentMethod::gift_card || method == PaymentMethod::store_credit ||
+        method == PaymentMethod::loyalty_points)
         return 1;
     return 2;
+}
+
+// Points go back as they were taken: what the refunded amount is worth, in whole points.
+void count_points(std::vector<Payment>& payments, const LoyaltyRules& rules) {
+    for (auto& p : payments) {
+        if (p.method == PaymentMethod::loyalty_points)
+            p.points = -points_for(rules, -p.amount);
+    }
+}
+
+std::string tender_name(PaymentMethod method) {
+    switch (method) {
+        case PaymentMethod::card:
+            return "card";
+        case PaymentMethod::loyalty_points:
+            return "loyalty points";
+        case PaymentMethod::store_credit:
+            return "store credit";
+        default:
+            return "gift card";
+    }
 }
 
 void drop_zero_payments(std::vector<Payment>& payments) {
@@ -85,6 +107,10 @@ std::vector<RefundTender> SaleSession::original_tenders() const {
     std::vector<RefundTender> tenders;
     for (const auto& original : originals_) {
         auto theirs = pos::refund_tenders(original, ticket_);
+        // A special order's deposit was used up by the pick-up: that part goes back as cash or
+        // store credit, never to a deposit.
+        std::erase_if(theirs,
+                      [](const RefundTender& t) { return t.method == PaymentMethod::deposit; });
         tenders.insert(tenders.end(), theirs.begin(), theirs.end());
     }
     std::stable_sort(tenders.begin(), tenders.end(), [](const auto& a, const auto& b) {
@@ -175,9 +201,14 @@ Result<std::vector<Payment>> SaleSession::tender_refund(PaymentMethod method,
         if (t.method == method && (named || only))
             matches.push_back(t);
     }
+    if (method == PaymentMethod::deposit) {
+        return not_allowed(
+            "A deposit is not refunded to the special order: give it back as cash or store "
+            "credit");
+    }
     if (matches.size() > 1) {
         const bool card = method == PaymentMethod::card;
-        return bad_input(std::string(card ? "Several cards" : "Several gift cards") +
+        return bad_input("Several " + tender_name(method) + (card ? "s" : "") +
                          " paid for the returned items: choose one by its reference" +
                          (card ? " or last four digits" : ""));
     }
@@ -193,8 +224,8 @@ Result<std::vector<Payment>> SaleSession::tender_refund(PaymentMethod method,
             {{}, PaymentMethod::store_credit, -amount.value_or(back), account, "", ""}};
     }
     if (matches.empty()) {
-        const std::string what = method == PaymentMethod::card ? "No card" : "No gift card";
-        return not_found(what + (reference.empty() ? "" : " " + std::string(reference)) +
+        const std::string name = tender_name(method);
+        return not_found("No " + name + (reference.empty() ? "" : " " + std::string(reference)) +
                          " paid for the returned items");
     }
     const RefundTender& tender = matches.front();
@@ -211,7 +242,9 @@ Result<std::vector<Payment>> SaleSession::tender_refund(PaymentMethod method,
     }
     const Money wanted = amount.value_or(std::min(back, cap));
     const std::string label =
-        payment_label({{}, tender.method, back, tender.reference, tender.card_last4, ""});
+        method == PaymentMethod::loyalty_points
+            ? std::string("Loyalty points")
+            : payment_label({{}, tender.method, back, tender.reference, tender.card_last4, ""});
     const bool used_up = positive_part(tender.available()).is_zero();
     if (wanted > tender.available() || used_up) {
         return not_allowed(label + " paid " + format_amount(tender.paid) + " on " +
@@ -261,6 +294,7 @@ Result<TenderOutcome> SaleSession::refund(PaymentMethod method, std::string_view
     std::vector<Payment> taken = std::move(payments).value();
     for (auto& p : taken)
         p.id = services_.ids.new_id();
+    count_points(taken, settings_.loyalty);
     return take(std::move(taken));
 }
 
@@ -288,6 +322,7 @@ Result<TenderOutcome> SaleSession::refund_to_original() {
     }
     for (auto& p : payments)
         p.id = services_.ids.new_id();
+    count_points(payments, settings_.loyalty);
     return take(std::move(payments));
 }
 

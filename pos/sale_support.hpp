@@ -1,14 +1,18 @@
 // Small helpers shared by the SaleSession source files (sale.cpp, sale_approvals.cpp,
-// sale_returns.cpp). Not part of the session's interface.
+// sale_returns.cpp, sale_refunds.cpp, sale_service.cpp). Not part of the session's interface.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pos/approvals.hpp"
+#include "pos/customer.hpp"
 #include "pos/money.hpp"
+#include "pos/ports.hpp"
 #include "pos/result.hpp"
+#include "pos/returns.hpp"
 #include "pos/ticket.hpp"
 
 namespace pos::detail {
@@ -31,6 +35,10 @@ inline Status require_sale_line(const TicketLine& line, std::string_view action)
         return bad_input("Cannot " + std::string(action) +
                          " on a returned item: void the return line and add it again");
     }
+    if (!line.special_order.empty()) {
+        return bad_input("Cannot " + std::string(action) + " on the deposit for special order " +
+                         line.special_order + ": the deposit is the amount agreed");
+    }
     return ok();
 }
 
@@ -45,5 +53,11 @@ inline std::int64_t local_day(std::int64_t at_ms, int utc_offset_minutes) {
     const std::int64_t local = at_ms + std::int64_t{utc_offset_minutes} * 60'000;
     return local >= 0 ? local / ms_per_day : -((-local + ms_per_day - 1) / ms_per_day);
 }
+
+// Just before a ticket completes: the customer (a return takes its original's when none is
+// attached) and the points it earns, negative for a refund but never below the customer's
+// balance; a deposit earns nothing. In sale_service.cpp.
+void settle_points(Ticket& ticket, const std::vector<OriginalTicket>& originals,
+                   const LoyaltyRules& rules, StoredValue& stored_value);
 
 }  // namespace pos::detail

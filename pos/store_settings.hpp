@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "pos/customer.hpp"
 #include "pos/money.hpp"
 #include "pos/permissions.hpp"
 #include "pos/pricing.hpp"
@@ -42,6 +43,8 @@ struct StoreSettings {
     int utc_offset_minutes = 0;                    // the store's local time, for promotion hours
     PermissionTable permissions = default_permissions();
     ReturnPolicy returns;
+    LoyaltyRules loyalty;
+    std::int64_t min_deposit_ppm = 200'000;  // special orders: least deposit, share of the total
 
     TaxPolicy tax_policy() const { return {pricing, tax_rounding}; }
 };

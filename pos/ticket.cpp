@@ -36,6 +36,8 @@ constexpr EnumName<PaymentMethod> method_names[] = {
     {PaymentMethod::gift_card, "gift_card"},
     {PaymentMethod::store_credit, "store_credit"},
     {PaymentMethod::cash_rounding, "cash_rounding"},
+    {PaymentMethod::loyalty_points, "loyalty_points"},
+    {PaymentMethod::deposit, "deposit"},
 };
 
 bool is_return(const TicketLine& line) {
@@ -102,6 +104,13 @@ std::string payment_label(const Payment& p) {
             return "Store credit" + ending(p.reference);
         case PaymentMethod::cash_rounding:
             return "Cash rounding";
+        case PaymentMethod::loyalty_points: {
+            const std::int64_t points = p.points < 0 ? -p.points : p.points;
+            return (p.amount.is_negative() ? "Points given back (" : "Loyalty points (") +
+                   std::to_string(points) + (points == 1 ? " point)" : " points)");
+        }
+        case PaymentMethod::deposit:
+            return "Deposit paid on " + p.reference;
     }
     return "?";
 }
@@ -262,6 +271,21 @@ std::size_t Ticket::add_return_line(TicketLine line) {
     return lines_.size() - 1;
 }
 
+std::size_t Ticket::add_deposit_line(TicketLine line) {
+    require_open();
+    if (line.special_order.empty() || is_return(line))
+        throw std::logic_error("a deposit line names its special order");
+    lines_.push_back(std::move(line));
+    reprice();
+    return lines_.size() - 1;
+}
+
+bool Ticket::has_deposit_line() const {
+    return std::any_of(lines_.begin(), lines_.end(), [](const TicketLine& l) {
+        return !l.voided && !l.special_order.empty() && !is_return(l);
+    });
+}
+
 void Ticket::add_approval(ApprovalGrant grant) {
     if (state_ == TicketState::completed)
         throw std::logic_error("a completed ticket is final");
@@ -324,7 +348,8 @@ Ticket Ticket::restore(std::string id, std::string terminal_id, Clerk clerk, Cur
                        std::string receipt_number, std::int64_t sequence,
                        std::vector<TicketLine> lines, std::vector<Payment> payments,
                        Discount discount, std::vector<ApprovalGrant> approvals,
-                       std::string post_void_of, std::string post_void_of_receipt) {
+                       std::string post_void_of, std::string post_void_of_receipt,
+                       std::optional<CustomerRef> customer, std::int64_t points_earned) {
     Ticket t(std::move(id), std::move(terminal_id), std::move(clerk), currency, policy,
              opened_at_ms);
     t.lines_ = std::move(lines);
@@ -333,11 +358,25 @@ Ticket Ticket::restore(std::string id, std::string terminal_id, Clerk clerk, Cur
     t.approvals_ = std::move(approvals);
     t.post_void_of_ = std::move(post_void_of);
     t.post_void_of_receipt_ = std::move(post_void_of_receipt);
+    t.customer_ = std::move(customer);
+    t.points_earned_ = points_earned;
     t.state_ = TicketState::completed;
     t.completed_at_ms_ = completed_at_ms;
     t.receipt_number_ = std::move(receipt_number);
     t.sequence_ = sequence;
     return t;
+}
+
+void Ticket::set_customer(std::optional<CustomerRef> customer) {
+    if (state_ == TicketState::completed || state_ == TicketState::voided)
+        throw std::logic_error("a completed ticket's customer cannot change");
+    customer_ = std::move(customer);
+}
+
+void Ticket::set_points_earned(std::int64_t points) {
+    if (state_ == TicketState::completed || state_ == TicketState::voided)
+        throw std::logic_error("a completed ticket's points cannot change");
+    points_earned_ = points;
 }
 
 Ticket Ticket::restore_open(std::string id, std::string terminal_id, Clerk clerk, Currency currency,

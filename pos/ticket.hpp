@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pos/customer.hpp"
 #include "pos/money.hpp"
 #include "pos/permissions.hpp"
 #include "pos/pricing.hpp"
@@ -41,6 +42,9 @@ struct TicketLine {
     bool voided = false;  // kept on the ticket (and the receipt) but worth nothing
     // Set on a return line (see ReturnOf): amounts negative and fixed, never re-priced.
     std::optional<ReturnOf> returned;
+    // A special order's deposit line (pos/special_order.hpp): the order number. No stock moves,
+    // no promotion or discount applies, and its tax rate is the zero "deposit" rate.
+    std::string special_order{};
 
     // Computed by the pricing engine after every change; never set by hand.
     Money unit_price;        // the override's price, or list_price
@@ -57,7 +61,17 @@ TicketLine line_for(std::string id, const Product& product, Quantity quantity);
 // The product as a line sold it: its snapshot, at the price book's price of the time.
 Product product_of(const TicketLine& line);
 
-enum class PaymentMethod { cash, card, gift_card, store_credit, cash_rounding };
+// loyalty_points: the attached customer's points (reference: the customer id); deposit: a special
+// order's deposit held since it was paid (reference: the order number), used at pick-up.
+enum class PaymentMethod {
+    cash,
+    card,
+    gift_card,
+    store_credit,
+    cash_rounding,
+    loyalty_points,
+    deposit
+};
 std::string_view to_string(PaymentMethod method);
 std::optional<PaymentMethod> payment_method_from(std::string_view name);
 
@@ -71,6 +85,9 @@ struct Payment {
     // A refund (negative amount) back to a tender of an earlier sale: that sale's ticket id.
     // Empty for money taken, change, and refunds of returns without a receipt.
     std::string refund_of{};  // {}: older five-field initialisers stay warning-free
+    // loyalty_points: the points, signed like amount: positive when the payment took points
+    // from the customer's balance, negative when a refund gave them back (amount negative too).
+    std::int64_t points{};
 };
 
 // How a payment is named to people, on screen and on receipts: "Cash", "Change",
@@ -160,7 +177,19 @@ class Ticket {
     void set_discount(Discount discount);
     // A return line built by pos/returns.hpp, its amounts already computed (negative).
     std::size_t add_return_line(TicketLine line);
+    // A special order's deposit line (line.special_order set): priced as it is, no promotion,
+    // discount or tax but the zero deposit rate applies to it.
+    std::size_t add_deposit_line(TicketLine line);
+    // Whether a live deposit line is on the ticket: such a ticket holds nothing else.
+    bool has_deposit_line() const;
     void add_approval(ApprovalGrant grant);  // any state before completion
+    // The customer the ticket is for (loyalty, history); any state before completion.
+    const std::optional<CustomerRef>& customer() const { return customer_; }
+    void set_customer(std::optional<CustomerRef> customer);
+    // Loyalty points the ticket earns (negative: a refund takes them back); set by the session
+    // just before completion.
+    std::int64_t points_earned() const { return points_earned_; }
+    void set_points_earned(std::int64_t points);
     // Makes this (empty, open) ticket the post-void of a completed one.
     void set_post_void_of(std::string ticket_id, std::string receipt_number);
 
@@ -178,7 +207,8 @@ class Ticket {
                           std::string receipt_number, std::int64_t sequence,
                           std::vector<TicketLine> lines, std::vector<Payment> payments,
                           Discount discount = {}, std::vector<ApprovalGrant> approvals = {},
-                          std::string post_void_of = {}, std::string post_void_of_receipt = {});
+                          std::string post_void_of = {}, std::string post_void_of_receipt = {},
+                          std::optional<CustomerRef> customer = {}, std::int64_t points_earned = 0);
     // Rebuilds an open (suspended) ticket from its inputs; call set_promotions to price it.
     static Ticket restore_open(std::string id, std::string terminal_id, Clerk clerk,
                                Currency currency, TaxPolicy policy, std::int64_t opened_at_ms,
@@ -205,6 +235,8 @@ class Ticket {
     std::vector<ApprovalGrant> approvals_;
     std::string post_void_of_;
     std::string post_void_of_receipt_;
+    std::optional<CustomerRef> customer_;
+    std::int64_t points_earned_ = 0;
 };
 
 }  // namespace pos

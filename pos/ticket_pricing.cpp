@@ -15,6 +15,11 @@ bool is_return(const TicketLine& line) {
     return line.returned.has_value();
 }
 
+// A special order's deposit is money held, not goods: no promotion or discount touches it.
+bool is_deposit(const TicketLine& line) {
+    return !line.special_order.empty() && !is_return(line);
+}
+
 // A voided return line refunds nothing; its unit price stays for the receipt.
 void zero_voided_return(TicketLine& line, const Currency& currency) {
     const Money zero(0, currency);
@@ -66,6 +71,10 @@ void price_units_and_promotions(std::vector<TicketLine>& lines,
         line.extended =
             line.voided ? Money(0, currency)
                         : line.unit_price.scaled(line.quantity.milli, 1000, RoundingMode::half_up);
+        if (is_deposit(line)) {
+            inputs.push_back({0, line.department, 0, 0, 0, false});
+            continue;
+        }
         const bool counted = line.unit == UnitOfSale::each && !line.voided;
         inputs.push_back({line.product_id, line.department,
                           counted ? line.quantity.milli / 1000 : 0, line.unit_price.minor(),
@@ -93,6 +102,12 @@ std::vector<Money> apply_discounts(std::vector<TicketLine>& lines, const Discoun
             continue;
         }
         const Money base = line.extended - line.promotion_saving;
+        if (is_deposit(line)) {
+            line.discount_amount = Money(0, currency);
+            after.push_back(base);
+            weights.push_back(0);  // no share of the ticket's discount
+            continue;
+        }
         line.discount_amount = line.voided ? Money(0, currency) : discount_on(base, line.discount);
         after.push_back(base - line.discount_amount);
         weights.push_back(after.back().minor());
@@ -100,7 +115,7 @@ std::vector<Money> apply_discounts(std::vector<TicketLine>& lines, const Discoun
     }
     const auto shares = spread(discount_on(subtotal, ticket_discount), weights);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (is_return(lines[i]))
+        if (is_return(lines[i]) || is_deposit(lines[i]))
             continue;  // weight zero: its share is always zero
         lines[i].discount_amount += shares[i];
         after[i] -= shares[i];

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pos/special_order.hpp"
 #include "pos/store_settings.hpp"
 #include "pos/ticket.hpp"
 #include "receipts/document.hpp"
@@ -20,6 +21,8 @@ struct LayoutOptions {
     std::optional<Image> logo;        // printed above the store name
     int utc_offset_minutes = 0;       // for printed times
     bool copy = false;                // a reprint: marked "COPY" at the top and bottom
+    // The special orders the ticket's deposit lines name: the receipt says the balance due.
+    std::vector<pos::SpecialOrder> special_orders{};
 };
 
 // The barcode and QR payload naming a receipt: "S001-T01-000042" (store code, receipt number),

@@ -34,7 +34,44 @@ void ticket_details(Builder& out, const pos::Ticket& ticket, const LayoutOptions
     out.row("Receipt " + ticket.receipt_number(), "",
             format_local_time(ticket.completed_at_ms(), options.utc_offset_minutes));
     out.row("Clerk: " + ticket.clerk().name, "", "Terminal " + ticket.terminal_id());
+    if (const auto& customer = ticket.customer())  // only then: older receipts stay as they were
+        out.row("Customer: " + customer->name, "", customer->card);
     out.rule();
+}
+
+// Loyalty points the ticket earned (or took back), when a customer is attached.
+void points(Builder& out, const pos::Ticket& ticket) {
+    if (!ticket.customer() || ticket.points_earned() == 0)
+        return;
+    out.row(ticket.points_earned() > 0 ? "Points earned" : "Points taken back", "",
+            std::to_string(ticket.points_earned() > 0 ? ticket.points_earned()
+                                                      : -ticket.points_earned()));
+}
+
+// A deposit ticket says which order it is for and that the rest is paid on pick-up.
+void special_orders(Builder& out, const pos::Ticket& ticket, const LayoutOptions& options) {
+    bool any = false;
+    for (const auto& l : ticket.lines()) {
+        if (l.special_order.empty() || l.voided)
+            continue;
+        out.text("Special order " + l.special_order, parts::bold_text);
+        out.row("Deposit paid", "", pos::format_amount(l.amounts.gross));
+        const auto& orders = options.special_orders;
+        const auto order = std::find_if(orders.begin(), orders.end(),
+                                        [&](const auto& o) { return o.number == l.special_order; });
+        if (order != orders.end()) {
+            out.row("Order total", "", pos::format_amount(order->total));
+            // What is left once this deposit is held (the order as stored may predate it).
+            out.row("Balance due on pick-up", "",
+                    pos::format_amount(order->total - l.amounts.gross), true);
+        } else {
+            out.text("Balance due on pick-up", {}, 2);
+        }
+        out.text("Bring this receipt or the order number to collect it.", {}, 2);
+        any = true;
+    }
+    if (any)
+        out.rule();
 }
 
 // Each line at its price before savings, with promotions and discounts beneath it, so the
@@ -185,6 +222,12 @@ void refund_tenders(Builder& out, const pos::Ticket& ticket) {
             case pos::PaymentMethod::cash_rounding:
                 out.row("Cash rounding", "", amount);
                 break;
+            case pos::PaymentMethod::loyalty_points:
+                out.row("Points back to the card", "", amount);
+                break;
+            case pos::PaymentMethod::deposit:
+                out.row("Deposit " + reference, "", amount);
+                break;
         }
     }
 }
@@ -198,7 +241,7 @@ void payments(Builder& out, const pos::Ticket& ticket) {
     out.row("Change", "", pos::format_amount(ticket.change_given()), true);
 }
 
-void totals_and_payments(Builder& out, const pos::Ticket& ticket) {
+void totals_and_payments(Builder& out, const pos::Ticket& ticket, const LayoutOptions& options) {
     const auto totals = ticket.totals();
     const std::string currency(ticket.currency().iso());
     const pos::Money saved = totals.savings + totals.discounts;
@@ -218,7 +261,9 @@ void totals_and_payments(Builder& out, const pos::Ticket& ticket) {
         refund_tenders(out, ticket);  // never change on a refund
     else
         payments(out, ticket);
+    points(out, ticket);
     out.rule();
+    special_orders(out, ticket, options);
 }
 
 // Every approval given on the ticket: who, for what, and why.
@@ -273,7 +318,7 @@ Document ticket_receipt(const pos::Ticket& ticket, const pos::StoreSettings& sto
     ticket_details(out, ticket, options);
     kind_heading(out, ticket);
     lines(out, ticket);
-    totals_and_payments(out, ticket);
+    totals_and_payments(out, ticket, options);
     approvals(out, ticket);
     tax_summary(out, ticket);
     out.text(item_count(ticket.item_count()), parts::centred);

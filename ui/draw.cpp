@@ -252,6 +252,14 @@ void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents
                 draw_devices(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, SyncVm>) {
                 draw_sync(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, LookupVm>) {
+                draw_lookup(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, CustomersVm>) {
+                draw_customers(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, InteractionsVm>) {
+                draw_interactions(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, SpecialOrdersVm>) {
+                draw_special_orders(s, state, screen, out);
             } else {
                 draw_store_problem(s, state, screen, out);
             }

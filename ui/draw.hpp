@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/forms_lookup.hpp"
+#include "ui/forms_service.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
 
@@ -98,6 +100,10 @@ struct DrawState {
     SearchForm search;            // the find-a-ticket screen
     TenderForm tender;            // tender: the selected method and its fields
     DevicesForm devices;          // the devices screen
+    LookupForm lookup;            // the stock lookup screen
+    CustomerForm customer;        // the customer screen
+    InteractionForm interaction;  // the interactions screen
+    OrderForm order;              // the special orders screen
     bool drawer_open = false;     // FrameVm::drawer_open, for the tender and completed screens
     // Codes a scanner typed as a keyboard, told from typing by key timing (key_bursts.hpp): the
     // window adds them, the next draw_frame turns them into intents.

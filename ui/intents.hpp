@@ -177,6 +177,111 @@ struct SetVirtualPrinter {
 struct ShowSync {};
 struct SyncNow {};
 
+// --- Stock lookup (staff on the floor; any logged-in role). BackToSale leaves it. ---
+struct ShowLookup {};
+struct LookupSearch {  // as typed: name words, brand, or a code; a whole known code opens it
+    std::string text;
+};
+struct LookupPick {  // a row of the lookup results: price, promotion, stock everywhere
+    std::size_t index = 0;
+};
+struct LookupLive {};  // ask head office now for every store's figures (online only)
+// Ask head office to hold the product at another store for a customer ("hold"), or to transfer
+// it here ("transfer"). The attached customer (if any) is named on the request.
+struct RequestStock {
+    std::string kind;   // "hold" or "transfer"
+    std::string store;  // the store that has it: "S002"
+    std::string quantity;  // "1"
+    std::string note;
+};
+struct AddLookedUp {  // the product shown goes onto the sale (back to the sale screen)
+    std::string quantity;
+};
+// --- Customers. BackToSale leaves the screen. ---
+struct ShowCustomers {};
+struct CustomerSearch {  // name, phone, email or card, as typed
+    std::string text;
+};
+struct PickCustomer {  // a row of the results: the customer's card (history, points, credit)
+    std::size_t index = 0;
+};
+struct NewCustomer {};  // an empty form
+// Saves the form: id empty creates. A record that looks like an existing one (same phone,
+// email, card) is not saved: the screen offers to merge or use the existing one, or to save
+// anyway once the clerk confirms they are different people (different_person).
+struct SaveCustomer {
+    std::string id;
+    std::string name;
+    std::string phone;
+    std::string email;
+    std::string card;
+    std::string note;
+    bool consent_email = false;
+    bool consent_sms = false;
+    bool consent_post = false;
+    bool different_person = false;
+};
+// Merge: duplicate_id empty merges the form just refused (its details fill the gaps) into keep.
+struct MergeCustomers {
+    std::string keep_id;
+    std::string duplicate_id;
+};
+struct AttachCustomer {  // to the open ticket; id empty: the customer shown
+    std::string id;
+};
+struct DetachCustomer {};
+struct TenderPoints {  // the attached customer's loyalty points; amount empty: as much as covers
+    std::string amount;
+};
+struct AddSuggestion {  // a suggestion shown on the sale screen
+    std::size_t index = 0;
+};
+// --- Interactions (inquiries, complaints, requests). BackToSale leaves the screen. ---
+struct ShowInteractions {};  // the store's open ones, follow-ups first
+struct PickInteraction {
+    std::size_t index = 0;
+};
+// id empty opens a new one for the customer shown or attached (if any); otherwise updates it.
+// Fields as pos::InteractionDraft.
+struct SaveInteraction {
+    std::string id;
+    std::string kind;
+    std::string category;
+    std::string said;
+    std::string done;
+    std::string status;
+    std::string follow_up;
+    std::string receipt;
+};
+// Resolving a complaint with a return or exchange: the return screen opens with its receipt;
+// when that ticket completes, the interaction records it and is resolved.
+struct ResolveWithReturn {
+    std::string id;
+};
+// --- Special orders. BackToSale leaves the screen. ---
+struct ShowSpecialOrders {};
+// For the attached customer: the product (code), quantity, deposit ("" = the minimum), expected
+// date ("2026-12-01" or "+7"). Puts its deposit line on the (empty) ticket, ready to pay.
+struct CreateSpecialOrder {
+    std::string code;
+    std::string quantity;
+    std::string deposit;
+    std::string expected;
+    std::string note;
+};
+struct TakeDeposit {  // an order still awaiting its deposit
+    std::string number;
+};
+struct OrderArrived {
+    std::string number;
+};
+struct CancelOrder {
+    std::string number;
+};
+struct PickUpOrder {  // the order's item onto the sale; Pay then takes the deposit first
+    std::string number;
+};
+
 using Intent =
     std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
                  DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
@@ -185,6 +290,12 @@ using Intent =
                  ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
                  Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage,
                  Quit, Scanned, ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob,
-                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter, ShowSync, SyncNow>;
+                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter, ShowSync, SyncNow,
+                 ShowLookup, LookupSearch, LookupPick, LookupLive, RequestStock, AddLookedUp,
+                 ShowCustomers, CustomerSearch, PickCustomer, NewCustomer, SaveCustomer,
+                 MergeCustomers, AttachCustomer, DetachCustomer, TenderPoints, AddSuggestion,
+                 ShowInteractions, PickInteraction, SaveInteraction, ResolveWithReturn,
+                 ShowSpecialOrders, CreateSpecialOrder, TakeDeposit, OrderArrived, CancelOrder,
+                 PickUpOrder>;
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 
 #include "db/store.hpp"
 #include "drivers/usb/usb.hpp"
+#include "headoffice/client/transport.hpp"
 #include "ui/device_hub.hpp"
 #include "ui/script.hpp"
 #include "ui/sync_commands.hpp"
@@ -299,6 +300,18 @@ int main(int argc, char** argv) {
     if (sync) {
         services.sync_status = [&sync] { return sync->status(); };
         services.sync_wake = [&sync] { sync->wake(); };
+    }
+    // The stock lookup's "Ask head office now": one request on the UI's connection, with a short
+    // timeout so that a head office that does not answer keeps the clerk waiting ~2 s at most.
+    std::unique_ptr<headoffice::Transport> live_transport;
+    std::unique_ptr<headoffice::SyncClient> live_client;
+    if (const auto enrolment = (*store)->sync().state().enrolment) {
+        live_transport = headoffice::http_transport(enrolment->server_url, {2000, 2000, ""});
+        live_client = std::make_unique<headoffice::SyncClient>((*store)->sync(), *live_transport,
+                                                               clock, headoffice::SyncOptions{});
+        services.live_stock = [&live_client](const std::string& code) {
+            return live_client->live_stock(code);
+        };
     }
     ui::Terminal terminal(services);
 

@@ -121,7 +121,10 @@ void draw_hint(const SaleVm& vm, const DrawState& state, const Box& box) {
 // for a suspended sale) use what was keyed or typed before "More" was tapped.
 void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
     const bool has_lines = !vm.lines.empty();
+    // Two columns of sale actions and a third of the customer-service desks, four rows: the
+    // rows stay finger-sized even with the letter keyboard up.
     const int rows = 4;
+    const int cols = 3;
     const float grid_h = std::min(box.h, rows * std::round(1.3f * touch()) + (rows - 1) * gap());
     const Box grid = box.cut_bottom(grid_h, gap());
     if (box.h >= 2 * px()) {
@@ -130,20 +133,20 @@ void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
                                         : "Key a discount (10% or 2.00) or type a name for a "
                                           "suspended sale first");
     }
-    auto cell = [&](int col, int r) { return grid.cell(2, rows, col, r + 1, gap()); };
+    auto cell = [&](int col, int r) { return grid.cell(cols, rows, col, r + 1, gap()); };
     auto done = [&] {
         clear_entry(state);
         state.more = false;
         state.confirm_void = false;
     };
     // Returns join this ticket: with new items on it, it becomes an exchange.
-    if (button(state, "Return##sale", grid.cell(2, rows, 0, 0, gap()), Tone::key, vm.can_return,
+    if (button(state, "Return##sale", grid.cell(cols, rows, 0, 0, gap()), Tone::key, vm.can_return,
                "Return an item")) {
         out.push_back(StartReturn{});
         done();
     }
     // The printer, scanner and drawer: their state, a test print, the print queue.
-    if (button(state, "Devices##sale", grid.cell(2, rows, 1, 0, gap()), Tone::key)) {
+    if (button(state, "Devices##sale", grid.cell(cols, rows, 1, 0, gap()), Tone::key)) {
         out.push_back(ShowDevices{});
         done();
     }
@@ -183,6 +186,49 @@ void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
     if (button(state, "Log out##sale", cell(1, 2), Tone::quiet)) {
         out.push_back(LogOut{});
         done();
+    }
+    // Customer service: stock in every store, customers, interactions, special orders.
+    const struct {
+        const char* key;
+        Intent intent;
+    } desks[] = {{"Lookup##sale", ShowLookup{}},
+                 {"Customer##sale", ShowCustomers{}},
+                 {"Service##sale", ShowInteractions{}},
+                 {"Orders##sale", ShowSpecialOrders{}}};
+    for (int i = 0; i < 4; ++i) {
+        if (button(state, desks[i].key, grid.cell(cols, rows, 2, i, gap()), Tone::key)) {
+            out.push_back(desks[i].intent);
+            done();
+        }
+    }
+}
+
+// The attached customer, in a thin line over the ticket.
+void draw_customer_badge(const CustomerBadgeVm& c, DrawState& state, const Box& box) {
+    fill(box, colour::selected, 0.3f * px());
+    const float y = box.y + (box.h - px()) / 2;
+    const ImVec2 n = text_at(fonts().bold, {box.x + 0.6f * px(), y}, colour::ink,
+                             fit(fonts().bold, c.name, 0.6f * box.w));
+    text_right(fonts().body, box.x + box.w - 0.6f * px(), y, colour::accent,
+               fit(fonts().body, c.points, box.w - n.x - 2 * px()));
+    record_text(state, "customer##sale", box.min(), box.size());
+}
+
+// "Often bought with": a thin strip of small buttons under the ticket; a tap adds one.
+void draw_suggestions(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
+    ImFont* small = fonts().small ? fonts().small : fonts().body;
+    const ImVec2 label = text_at(small, {box.x, box.y + (box.h - small->FontSize) / 2},
+                                 colour::muted, "Often bought with:");
+    box.cut_left(label.x, gap());
+    const int n = static_cast<int>(vm.suggestions.size());
+    for (int i = 0; i < n; ++i) {
+        const SuggestionVm& s = vm.suggestions[static_cast<std::size_t>(i)];
+        const std::string text = s.name + "  " + s.price;
+        const std::string key = "suggestion:" + std::to_string(i) + "##sale";
+        if (button(state, key, box.cell(n, 1, i, 0, gap()), Tone::quiet, true, text.c_str(),
+                   small)) {
+            out.push_back(AddSuggestion{static_cast<std::size_t>(i)});
+        }
     }
 }
 
@@ -285,6 +331,10 @@ void draw_sale(const SaleVm& vm, DrawState& state, const Box& area, Intents& out
     Box right = rest;
     Box left = right.cut_left(std::round(0.6f * area.w), 2 * gap());
     const Box totals = left.cut_bottom(totals_height(vm, letters), gap());
+    if (vm.customer)
+        draw_customer_badge(*vm.customer, state, left.cut_top(std::round(1.6f * px()), gap()));
+    if (!vm.suggestions.empty() && !letters)
+        draw_suggestions(vm, state, left.cut_bottom(std::round(1.8f * px()), gap()), out);
     draw_ticket_lines(vm, state, left, out);
     draw_totals(vm, state, totals, letters);
     if (state.price.open) {

@@ -103,7 +103,7 @@ void draw_amounts(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
     draw_payments(vm, inner.cut_top(std::max(0.0f, inner.h - gap())));
 }
 
-void draw_methods(const TenderVm& vm, DrawState& state, Box box) {
+void draw_methods(const TenderVm& vm, DrawState& state, Box box, Intents& out) {
     struct Method {
         const char* key;
         TenderPanel panel;
@@ -117,6 +117,14 @@ void draw_methods(const TenderVm& vm, DrawState& state, Box box) {
         const bool on = state.tender.panel == m.panel;
         if (button(state, m.key, box.cut_top(h, gap()), on ? Tone::active : Tone::key) && !on) {
             open_tender_panel(vm, state, m.panel);
+        }
+    }
+    // The attached customer's points: the amount keyed (as cash) or as much as they cover.
+    if (!vm.points.empty()) {
+        if (button_with_note(state, "Points##tender", box.cut_top(h, gap()), Tone::key,
+                             vm.can_pay_points, "Points", vm.points)) {
+            out.push_back(TenderPoints{can_submit(state.tender_amount) ? state.tender_amount : ""});
+            state.tender_amount.clear();
         }
     }
 }
@@ -187,7 +195,7 @@ void draw_tender(const TenderVm& vm, DrawState& state, const Box& area, Intents&
     const Box entry = rest.cut_right(std::round(std::min(0.4f * area.w, 18 * px())), gap());
     const Box methods = rest.cut_right(std::round(7.5f * px()), 2 * gap());
     draw_amounts(vm, state, rest, out);
-    draw_methods(vm, state, methods);
+    draw_methods(vm, state, methods, out);
     if (state.tender.panel == TenderPanel::cash) {
         draw_cash(state, entry, out);
     } else {

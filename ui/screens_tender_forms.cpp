@@ -124,6 +124,10 @@ void open_tender_panel(const TenderVm& vm, DrawState& state, TenderPanel panel) 
         state.tender.amount = vm.due_amount;  // the usual case: the card pays the rest
         state.tender.field = vm.due_amount.empty() ? 0 : 1;
     }
+    if (panel == TenderPanel::store_credit && !vm.credit_account.empty()) {
+        state.tender.account = vm.credit_account;  // the attached customer's account
+        state.tender.field = 1;
+    }
 }
 
 void take_tender_form_keyboard(DrawState& state, Intents& out) {

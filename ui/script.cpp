@@ -45,9 +45,12 @@ ParseResult parse_pay(const Words& w) {
     if (how == "credit" && (w.size() == 3 || w.size() == 4)) {
         return step(TenderStoreCredit{w[2], w.size() == 4 ? w[3] : ""});
     }
+    if (how == "points" && w.size() <= 3)  // the attached customer's loyalty points
+        return step(TenderPoints{w.size() == 3 ? w[2] : ""});
     return pos::bad_input(
         "'pay' needs the form: pay, pay cash AMOUNT [part], pay card AMOUNT "
-        "REFERENCE LAST4, pay gift ACCOUNT [AMOUNT], pay credit ACCOUNT [AMOUNT]");
+        "REFERENCE LAST4, pay gift ACCOUNT [AMOUNT], pay credit ACCOUNT [AMOUNT], "
+        "pay points [AMOUNT]");
 }
 
 ParseResult parse_void(const Words& w) {
@@ -196,8 +199,13 @@ ParseResult parse_script_line(const std::string& line) {
         return std::optional<ScriptStep>{};
     const auto found = commands().find(words[0]);
     if (found == commands().end()) {
-        return pos::bad_input("unknown command '" + rest(words, 0) +
-                              "' (commands: " + command_names() + ")");
+        if (auto step = script::parse_lookup_command(words))
+            return *step;
+        if (auto step = script::parse_service_command(words))
+            return *step;
+        return pos::bad_input("unknown command '" + rest(words, 0) + "' (commands: " +
+                              command_names() + ", " + script::lookup_command_names() + ", " +
+                              script::service_command_names() + ")");
     }
     const Command& command = found->second;
     const std::size_t args = words.size() - 1;

@@ -57,6 +57,16 @@ pos::Result<std::optional<ScriptStep>> parse_print(const std::vector<std::string
 // A device step, or nullopt when `step` is not one.
 std::optional<pos::Status> run_device_step(Terminal& terminal, const ScriptStep& step,
                                            std::ostream& out);
+// Customer service commands. Each returns nullopt when words[0] is not one of its commands.
+// Stock lookup, customers, loyalty, suggestions (script_lookup.cpp).
+std::optional<pos::Result<std::optional<ScriptStep>>> parse_lookup_command(
+    const std::vector<std::string>& words);
+// Interactions and special orders (script_service.cpp).
+std::optional<pos::Result<std::optional<ScriptStep>>> parse_service_command(
+    const std::vector<std::string>& words);
+// Their command names, for the list of commands an unknown one prints.
+std::string lookup_command_names();
+std::string service_command_names();
 }  // namespace script
 
 // Runs the script; stops at the first bad or refused line with "NAME:LINE: what was wrong" on err.

@@ -323,7 +323,7 @@ pos::Status Terminal::handle(const Pay&) {
     clear_search();
     screen_ = Screen::tender;
     message_ = {};
-    return pos::ok();
+    return take_pickup_deposit();  // a special order's deposit pays first
 }
 
 pos::Status Terminal::handle(const BackToSale&) {
@@ -334,6 +334,12 @@ pos::Status Terminal::handle(const BackToSale&) {
     }
     if (screen_ == Screen::returns || screen_ == Screen::ticket_search) {
         screen_ = Screen::sale;
+        message_ = {};
+        return pos::ok();
+    }
+    if (screen_ == Screen::lookup || screen_ == Screen::customers ||
+        screen_ == Screen::interactions || screen_ == Screen::special_orders) {
+        screen_ = before_desk_;
         message_ = {};
         return pos::ok();
     }

@@ -13,6 +13,8 @@
 #include "pos/ports.hpp"
 #include "pos/sale.hpp"
 #include "receipts/layouts.hpp"
+#include "ui/desk_lookup.hpp"
+#include "ui/desk_service.hpp"
 #include "ui/device_hub.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
@@ -31,6 +33,9 @@ struct TerminalServices {
     // "Sync now". Both are quick and never wait for head office. Empty: not enrolled.
     std::function<headoffice::SyncStatus()> sync_status{};
     std::function<void()> sync_wake{};
+    // Asks head office for every store's figures of one product now (a short timeout; called
+    // only when the clerk asks). Empty: not enrolled, the lookup shows the snapshot.
+    std::function<pos::Result<headoffice::StockReply>(const std::string&)> live_stock{};
 };
 
 enum class Screen {
@@ -42,7 +47,11 @@ enum class Screen {
     returns,
     ticket_search,
     devices,
-    sync
+    sync,
+    lookup,
+    customers,
+    interactions,
+    special_orders
 };
 
 class Terminal {
@@ -124,6 +133,36 @@ class Terminal {
     // Head-office sync (terminal_sync.cpp).
     pos::Status handle(const ShowSync& intent);
     pos::Status handle(const SyncNow& intent);
+    // Stock lookup (terminal_lookup.cpp).
+    pos::Status handle(const ShowLookup& intent);
+    pos::Status handle(const LookupSearch& intent);
+    pos::Status handle(const LookupPick& intent);
+    pos::Status handle(const LookupLive& intent);
+    pos::Status handle(const RequestStock& intent);
+    pos::Status handle(const AddLookedUp& intent);
+    pos::Status handle(const AddSuggestion& intent);
+    // Customers and loyalty (terminal_customers.cpp).
+    pos::Status handle(const ShowCustomers& intent);
+    pos::Status handle(const CustomerSearch& intent);
+    pos::Status handle(const PickCustomer& intent);
+    pos::Status handle(const NewCustomer& intent);
+    pos::Status handle(const SaveCustomer& intent);
+    pos::Status handle(const MergeCustomers& intent);
+    pos::Status handle(const AttachCustomer& intent);
+    pos::Status handle(const DetachCustomer& intent);
+    pos::Status handle(const TenderPoints& intent);
+    // Interactions (terminal_interactions.cpp).
+    pos::Status handle(const ShowInteractions& intent);
+    pos::Status handle(const PickInteraction& intent);
+    pos::Status handle(const SaveInteraction& intent);
+    pos::Status handle(const ResolveWithReturn& intent);
+    // Special orders (terminal_orders.cpp).
+    pos::Status handle(const ShowSpecialOrders& intent);
+    pos::Status handle(const CreateSpecialOrder& intent);
+    pos::Status handle(const TakeDeposit& intent);
+    pos::Status handle(const OrderArrived& intent);
+    pos::Status handle(const CancelOrder& intent);
+    pos::Status handle(const PickUpOrder& intent);
 
     pos::Status dispatch(const Intent& intent);
     pos::Status require_screen(Screen wanted, std::string_view action) const;
@@ -193,6 +232,61 @@ class Terminal {
     TicketSearchVm ticket_search_vm() const;
     DevicesVm devices_vm() const;
     SyncVm sync_vm() const;
+    // --- Lookup and customers (terminal_lookup.cpp, terminal_customers.cpp,
+    // terminal_views_lookup.cpp). Members the lookup/customer work adds go in this block. ---
+    LookupVm lookup_vm() const;
+    CustomersVm customers_vm() const;
+    std::optional<CustomerBadgeVm> customer_badge() const;
+    std::vector<SuggestionVm> suggestions() const;
+    // A scanned loyalty card on the sale or tender screen attaches its customer; false when the
+    // code is not a loyalty card (the scan then goes on as an item).
+    std::optional<pos::Status> scanned_loyalty_card(const std::string& code);
+    // Opens a desk screen (lookup, customers), remembering where BackToSale returns.
+    pos::Status open_desk(Screen desk);
+    void show_looked_up(const db::LookupProduct& product);
+    std::vector<pos::StoreStock> stock_rows() const;  // the product shown: live, else snapshot
+    std::string stock_source(const std::vector<pos::StoreStock>& rows) const;
+    std::string promotion_text(const pos::Product& product) const;
+    void show_customer(const pos::Customer& customer);
+    std::string resolved_keep(const std::string& keep) const;
+    pos::Status save_checked(const pos::Customer& customer, const std::string& said);
+    std::string points_text(std::int64_t points) const;  // "1,250 points (12.50)"
+    CustomerCardVm customer_card(const pos::Customer& customer) const;
+    void add_customer_tender(TenderVm& vm) const;  // the points and the customer's credit account
+    const std::vector<pos::Product>& suggested_products() const;
+    mutable SuggestionCache suggestion_cache_;
+    // --- end of the lookup/customer block ---
+    // --- Interactions and special orders (terminal_interactions.cpp, terminal_orders.cpp,
+    // terminal_views_service.cpp). Members that work adds go in this block. ---
+    InteractionsVm interactions_vm() const;
+    SpecialOrdersVm special_orders_vm() const;
+    // After every completed ticket (sale_completed): an interaction being resolved by this return
+    // or exchange records it and is resolved; a deposit or pick-up refreshes the orders.
+    void service_after_completion(const pos::Ticket& ticket);
+    // On Pay with a pick-up order on the ticket: its deposit is taken first.
+    pos::Status take_pickup_deposit();
+    // The desk screens are opened from the sale or completed screen, logged in, not paying.
+    pos::Status enter_desk(Screen screen, std::string_view action);
+    std::int64_t today() const;  // the store's local day, for follow-up and expected dates
+    // Who a new interaction or order is for: the customer attached to the ticket, else (for an
+    // interaction) the one shown on the customer screen.
+    std::optional<pos::CustomerRef> attached_customer() const;
+    std::optional<pos::CustomerRef> desk_customer() const;
+    void refresh_interactions();
+    // The interaction an intent names: by id or number, or (empty) the one shown.
+    pos::Result<pos::Interaction> interaction_named(const std::string& id) const;
+    pos::Status save_new_interaction(const SaveInteraction& intent);
+    pos::Status save_interaction_update(pos::Interaction interaction,
+                                        const SaveInteraction& intent);
+    void interaction_shown(const pos::Interaction& interaction);
+    // A return or exchange just completed for the interaction being resolved: records it.
+    std::string resolve_by_ticket(const pos::Ticket& ticket);
+    void refresh_orders();
+    pos::Result<pos::SpecialOrder> order_named(const std::string& number) const;
+    // The special orders a ticket's deposit lines name, for its receipt.
+    std::vector<pos::SpecialOrder> orders_named_by(const pos::Ticket& ticket) const;
+    std::string service_note_;  // what service_after_completion did, for the message
+    // --- end of the interactions/orders block ---
     SyncBarVm sync_bar_vm() const;
     std::optional<ApprovalVm> approval_vm() const;
     std::vector<RefundOptionVm> refund_options() const;
@@ -244,6 +338,13 @@ class Terminal {
     std::string held_badge_;
     std::string held_badge_name_;
     pos::Approval approval_;
+
+    // Customer service screens.
+    LookupDesk lookup_;
+    CustomerDesk customer_desk_;
+    InteractionDesk interaction_desk_;
+    OrderDesk order_desk_;
+    Screen before_desk_ = Screen::sale;  // where BackToSale leaves the desk screens for
 };
 
 }  // namespace ui

@@ -44,11 +44,20 @@ pos::Status Terminal::handle(const Scanned& scan) {
             return scanned_on_returns(scan);
         case Screen::ticket_search:
             return handle(FindTickets{"", "", "", "", scan.code});
+        case Screen::lookup:  // the floor scans a shelf label to look it up
+            return handle(LookupSearch{scan.code});
+        case Screen::customers:  // a loyalty card finds its customer
+            return handle(CustomerSearch{scan.code});
+        case Screen::interactions:
+        case Screen::special_orders:
+            return pos::not_allowed(said + ": go back to the sale to scan items");
         case Screen::sale:
         case Screen::completed:
         case Screen::suspended:
             break;
     }
+    if (auto card = scanned_loyalty_card(scan.code))  // a loyalty card attaches its customer
+        return *card;
     return handle(Scan{scan.code, ""});
 }
 

@@ -186,9 +186,10 @@ void Terminal::sale_completed() {
         on_completed(*completed_);
     const auto& t = *completed_;
     const std::string done = text::kind_label(t.kind()) + " " + t.receipt_number() + " completed";
-    const auto job =
-        print_receipt([&] { return receipts::ticket_receipt(t, settings_, layout_options(false)); },
-                      t.receipt_number(), "Receipt", t.receipt_number());
+    auto options = layout_options(false);
+    options.special_orders = orders_named_by(t);  // a deposit receipt says the balance due
+    const auto job = print_receipt([&] { return receipts::ticket_receipt(t, settings_, options); },
+                                   t.receipt_number(), "Receipt", t.receipt_number());
     const auto trouble = job ? print_trouble(*job) : PrintTrouble{job.error().message, true, false};
     if (trouble.why.empty()) {
         message_ = {MessageKind::info, done};
@@ -199,6 +200,7 @@ void Terminal::sale_completed() {
         message_ = {MessageKind::error, done + ", but its receipt was not printed: " + trouble.why +
                                             ". Tap Reprint to try again."};
     }
+    service_after_completion(*completed_);  // adds to the message what it did
 }
 
 // What the clerk is told about a copy or gift receipt just queued: printed, on its way, waiting

@@ -25,6 +25,9 @@ std::string method_word(pos::PaymentMethod method) {
             return "gift";
         case pos::PaymentMethod::store_credit:
             return "credit";
+        case pos::PaymentMethod::loyalty_points:
+            return "points";
+        case pos::PaymentMethod::deposit:  // never refunded to the deposit: cash instead
         case pos::PaymentMethod::cash:
         case pos::PaymentMethod::cash_rounding:
             break;
@@ -41,7 +44,10 @@ pos::Result<pos::PaymentMethod> refund_method(const std::string& word) {
         return pos::PaymentMethod::gift_card;
     if (word == "credit")
         return pos::PaymentMethod::store_credit;
-    return pos::bad_input("A refund goes to cash, card, gift or credit, not '" + word + "'");
+    if (word == "points")
+        return pos::PaymentMethod::loyalty_points;
+    return pos::bad_input("A refund goes to cash, card, gift, credit or points, not '" + word +
+                          "'");
 }
 
 std::string refund_label(const pos::RefundTender& tender) {
@@ -57,6 +63,10 @@ std::string refund_label(const pos::RefundTender& tender) {
             label =
                 tender.reference.empty() ? "New store credit" : "Store credit " + tender.reference;
             break;
+        case pos::PaymentMethod::loyalty_points:
+            label = "Loyalty points";
+            break;
+        case pos::PaymentMethod::deposit:
         case pos::PaymentMethod::cash:
         case pos::PaymentMethod::cash_rounding:
             label = "Cash";

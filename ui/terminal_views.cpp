@@ -52,6 +52,18 @@ FrameVm Terminal::view() const {
         case Screen::sync:
             frame.screen = sync_vm();
             break;
+        case Screen::lookup:
+            frame.screen = lookup_vm();
+            break;
+        case Screen::customers:
+            frame.screen = customers_vm();
+            break;
+        case Screen::interactions:
+            frame.screen = interactions_vm();
+            break;
+        case Screen::special_orders:
+            frame.screen = special_orders_vm();
+            break;
     }
     frame.approval = approval_vm();
     frame.message = message_;
@@ -137,6 +149,8 @@ SaleVm Terminal::sale_vm() const {
     for (const auto& p : results_) {
         vm.search_results.push_back({p.code, p.name, text::unit_price(p.unit_price, p.unit)});
     }
+    vm.customer = customer_badge();
+    vm.suggestions = suggestions();
     return vm;
 }
 
@@ -159,6 +173,7 @@ TenderVm Terminal::tender_vm() const {
         vm.refund_options = refund_options();
         return vm;
     }
+    add_customer_tender(vm);
     vm.quick_cash.push_back(pos::format_amount(cash_due));  // exact
     // The next few notes above the amount due, in major units.
     std::int64_t unit = 1;

@@ -9,6 +9,9 @@
 #include <variant>
 #include <vector>
 
+#include "ui/view_models_lookup.hpp"
+#include "ui/view_models_service.hpp"
+
 namespace ui {
 
 enum class MessageKind { none, info, error };
@@ -65,6 +68,8 @@ struct SaleVm {
     std::string suspended_count;  // "2 suspended"; empty when none
     std::string search_text;
     std::vector<SearchResultVm> search_results;
+    std::optional<CustomerBadgeVm> customer{};
+    std::vector<SuggestionVm> suggestions{};
 };
 
 struct PaymentVm {
@@ -92,6 +97,12 @@ struct TenderVm {
     bool refund = false;
     std::string refund_due;
     std::vector<RefundOptionVm> refund_options;
+    // The attached customer: their points as a tender ("1,250 points (12.50)"; empty: no customer
+    // or no points) and their store credit account (prefills the store credit panel).
+    std::string customer_name{};
+    std::string points{};
+    bool can_pay_points = false;
+    std::string credit_account{};
 };
 
 // A greyscale picture drawn on screen (the receipt preview). The pixels are shared, not copied:
@@ -277,7 +288,8 @@ struct SyncVm {
 };
 
 using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm,
-                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm, SyncVm>;
+                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm, SyncVm,
+                              LookupVm, CustomersVm, InteractionsVm, SpecialOrdersVm>;
 
 // A print that has not happened: over every screen until it prints or is dismissed.
 struct PrintBannerVm {

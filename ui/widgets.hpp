@@ -234,6 +234,13 @@ void draw_no_receipt(const ReturnVm& vm, DrawState& state, Box box, Intents& out
 void draw_post_void(const ReturnVm& vm, DrawState& state, Box box, Intents& out);
 void draw_ticket_search(const TicketSearchVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_refund(const TenderVm& vm, DrawState& state, const Box& area, Intents& out);
+// Customer service: stock lookup and customers (screens_lookup.cpp, screens_customers.cpp),
+// interactions and special orders (screens_interactions.cpp, screens_orders.cpp).
+void draw_lookup(const LookupVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_customers(const CustomersVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_interactions(const InteractionsVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_special_orders(const SpecialOrdersVm& vm, DrawState& state, const Box& area,
+                         Intents& out);
 // The approval dialog over the whole display (screens_approval.cpp): its own window, above the
 // screen, so that nothing under it can be tapped. Takes the keyboard before the screen does.
 void take_approval_keyboard(DrawState& state, Intents& out);

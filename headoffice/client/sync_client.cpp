@@ -1,11 +1,10 @@
-// One sync round: the outbox up in batches (a refused entry is kept and paged past), the change
-// log down batch by batch (each batch and its cursor in one store transaction), and the stock
-// snapshot. Every failure becomes a pos::Error whose message says what happened, and the status
-// the terminal shows.
+// One sync round: the outbox up in batches (a refused entry is kept and paged past), the service
+// records up (sync_records.cpp), the change log down batch by batch (each batch and its cursor in
+// one store transaction), and the stock snapshot (sync_stock.cpp). Every failure becomes a
+// pos::Error whose message says what happened, and the status the terminal shows.
 #include "headoffice/client/sync_client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <utility>
@@ -14,7 +13,6 @@ namespace headoffice {
 
 namespace {
 
-constexpr std::int64_t stock_overlap_ms = 2 * 60'000;  // levels folded while we last read
 constexpr std::size_t quoted_body_max = 200;
 
 pos::Error refusal(int status, const std::string& why) {
@@ -40,22 +38,6 @@ std::string refusal_reason(const HttpReply& reply) {
     if (reply.body.empty())
         return "no reason given";
     return reply.body.substr(0, quoted_body_max);
-}
-
-std::string url_path_part(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 0x0F];
-        }
-    }
-    return out;
 }
 
 JournalEntry to_wire(const db::OutboxEntry& e) {
@@ -92,6 +74,7 @@ template pos::Result<StockReply> read_reply<StockReply>(const HttpReply&);
 template pos::Result<TicketReply> read_reply<TicketReply>(const HttpReply&);
 template pos::Result<HealthReply> read_reply<HealthReply>(const HttpReply&);
 template pos::Result<ErrorReply> read_reply<ErrorReply>(const HttpReply&);
+template pos::Result<RecordsReply> read_reply<RecordsReply>(const HttpReply&);
 
 SyncClient::SyncClient(db::SyncStore& store, Transport& transport, pos::Clock& clock,
                        SyncOptions options)
@@ -102,6 +85,7 @@ SyncClient::SyncClient(db::SyncStore& store, Transport& transport, pos::Clock& c
     status_.enrolled = state.enrolment.has_value();
     status_.last_success_ms = state.last_success_ms;
     status_.queue_depth = store_.pending_count();
+    status_.records_waiting = store_.pending_record_count();
 }
 
 SyncStatus SyncClient::status() const {
@@ -129,6 +113,20 @@ pos::Result<T> SyncClient::call(const std::string& method, const std::string& pa
     return read_reply<T>(reply);
 }
 
+// The requests made from sync_records.cpp and sync_stock.cpp.
+template pos::Result<StockReply> SyncClient::call<StockReply>(const std::string&,
+                                                              const std::string&,
+                                                              const std::string&,
+                                                              const std::string&);
+template pos::Result<TicketReply> SyncClient::call<TicketReply>(const std::string&,
+                                                                const std::string&,
+                                                                const std::string&,
+                                                                const std::string&);
+template pos::Result<RecordsReply> SyncClient::call<RecordsReply>(const std::string&,
+                                                                  const std::string&,
+                                                                  const std::string&,
+                                                                  const std::string&);
+
 pos::Result<std::string> SyncClient::token() {
     const db::SyncState state = store_.state();
     update([&](SyncStatus& s) { s.enrolled = state.enrolment.has_value(); });
@@ -145,11 +143,13 @@ pos::Result<std::string> SyncClient::token() {
 
 void SyncClient::failed(const pos::Error& error) {
     const std::int64_t depth = store_.pending_count();
+    const std::int64_t waiting = store_.pending_record_count();
     update([&](SyncStatus& s) {
         s.online = false;
         s.last_error = error.message;
         s.loading_catalogue = false;
         s.queue_depth = depth;
+        s.records_waiting = waiting;
     });
 }
 
@@ -183,6 +183,11 @@ pos::Result<RoundResult> SyncClient::run_round() {
         return fail(sent.error());
     result.sent = *sent;
     result.refused = refused_entries_;
+    auto records = upload_records();
+    if (!records)
+        return fail(records.error());
+    result.records_sent = *records;
+    result.records_refused = refused_records_;
     auto applied = download_changes();
     if (!applied)
         return fail(applied.error());
@@ -201,13 +206,17 @@ pos::Result<RoundResult> SyncClient::run_round() {
     if (auto recorded = store_.record_success(now); !recorded)
         return fail(recorded.error());
     const std::int64_t depth = store_.pending_count();
+    const std::int64_t waiting = store_.pending_record_count();
+    // A refused entry or record leaves the round successful; the status still says why it stays.
+    const std::string& refusal = refused_entries_ != 0 ? refused_message_ : refused_record_message_;
     update([&](SyncStatus& s) {
         s.online = true;
         s.last_success_ms = now;
         s.queue_depth = depth;
+        s.records_waiting = waiting;
         s.loading_catalogue = false;
         s.retry_in_ms = 0;
-        s.last_error = refused_entries_ == 0 ? std::string() : refused_message_;
+        s.last_error = refusal;
     });
     return result;
 }
@@ -342,36 +351,6 @@ pos::Result<std::int64_t> SyncClient::download_changes() {
     note_rejections();
     update([](SyncStatus& s) { s.loading_catalogue = false; });
     return applied_total;
-}
-
-pos::Status SyncClient::refresh_stock() {
-    auto bearer = token();
-    if (!bearer)
-        return bearer.error();
-    const std::int64_t since =
-        std::max<std::int64_t>(0, store_.state().stock_as_of_ms - stock_overlap_ms);
-    auto reply =
-        call<StockReply>("GET", "/v1/stock?since_ms=" + std::to_string(since), "", *bearer);
-    if (!reply)
-        return reply.error();
-    if (auto saved = store_.save_stock(reply->levels, reply->as_of_ms); !saved)
-        return saved;
-    stock_refreshed_at_ms_ = clock_.now_ms();
-    return pos::ok();
-}
-
-pos::Result<TicketReply> SyncClient::lookup_ticket(const std::string& receipt_number) {
-    auto bearer = token();
-    if (!bearer)
-        return bearer.error();
-    return call<TicketReply>("GET", "/v1/tickets/" + url_path_part(receipt_number), "", *bearer);
-}
-
-pos::Result<StockReply> SyncClient::live_stock(const std::string& product_code) {
-    auto bearer = token();
-    if (!bearer)
-        return bearer.error();
-    return call<StockReply>("GET", "/v1/stock/" + url_path_part(product_code), "", *bearer);
 }
 
 }  // namespace headoffice

@@ -24,6 +24,9 @@ struct SyncStatus {
     bool enrolled = false;
     bool online = false;                // the last attempt reached head office
     std::int64_t queue_depth = 0;       // journal entries not yet acknowledged
+    std::int64_t records_waiting = 0;   // service records (customers, ...) not yet sent
+    std::int64_t records_refused = 0;   // of those, refused by head office in the last round
+    std::string last_record_refusal;    // the first such refusal, in words
     std::int64_t last_success_ms = 0;   // wall clock; 0: never
     std::string last_error;             // the last failure, in words; empty after a success
     bool loading_catalogue = false;     // a first (or full) load is under way
@@ -39,14 +42,17 @@ struct SyncStatus {
 };
 
 struct RoundResult {
-    std::int64_t sent = 0;     // entries head office confirmed (stored, repeat or anomaly)
-    std::int64_t refused = 0;  // entries head office refused (kept for the next round)
+    std::int64_t sent = 0;             // entries head office confirmed (stored, repeat or anomaly)
+    std::int64_t refused = 0;          // entries head office refused (kept for the next round)
+    std::int64_t records_sent = 0;     // service records head office holds now
+    std::int64_t records_refused = 0;  // kept at the terminal, paged past
     std::int64_t changes_applied = 0;
     bool catalogue_complete = false;  // the change log was read to its end
 };
 
 struct SyncOptions {
     std::size_t upload_batch = 200;            // <= max_upload_batch
+    std::size_t records_batch = 100;           // <= max_records_batch
     std::int64_t changes_batch = 5000;         // <= max_changes_batch
     std::int64_t stock_every_ms = 5 * 60'000;  // snapshot refresh interval
     std::int64_t idle_every_ms = 30'000;       // a round this often even with nothing queued
@@ -71,11 +77,14 @@ class SyncClient {
     // One full round. Stops at the first failure that is not about one entry, returning it;
     // everything done before it stays done (acknowledged entries, applied batches).
     pos::Result<RoundResult> run_round();
-    pos::Result<std::int64_t> upload_pending();    // entries confirmed
+    pos::Result<std::int64_t> upload_pending();  // entries confirmed
+    // Service records queued in the store, in batches; returns how many head office holds now.
+    pos::Result<std::int64_t> upload_records();
     pos::Result<std::int64_t> download_changes();  // changes applied (all batches until the end)
     pos::Status refresh_stock();
     // A ticket sold anywhere in the chain, for a return (online only).
     pos::Result<TicketReply> lookup_ticket(const std::string& receipt_number);
+    // Every store's figures for one product now (online only); the stores' names are saved.
     pos::Result<StockReply> live_stock(const std::string& product_code);
 
     SyncStatus status() const;
@@ -86,6 +95,7 @@ class SyncClient {
 
   private:
     void note_rejections();
+    pos::Status save_stores(const std::vector<pos::StoreInfo>& stores);
     void update(const std::function<void(SyncStatus&)>& change);
     template <typename T>
     pos::Result<T> call(const std::string& method, const std::string& path, const std::string& body,
@@ -104,6 +114,8 @@ class SyncClient {
     std::string refused_token_;         // the token head office answered 401 to
     std::int64_t refused_entries_ = 0;  // by the last upload_pending
     std::string refused_message_;
+    std::int64_t refused_records_ = 0;  // by the last upload_records
+    std::string refused_record_message_;
     std::int64_t stock_refreshed_at_ms_ = -1;  // our clock; -1: not this run
 };
 

@@ -1,6 +1,7 @@
-// Private to protocol.cpp: checked reads of a parsed JSON document that name the field at fault
+// Private to the protocol's .cpp files: checked reads of a parsed JSON document that name the field
+// at fault
 // ("changes[3].record.unit_price_minor: expected an integer"). A failed read throws
-// DecodeError, which decode<T>() turns into a pos::Error; nothing here escapes protocol.cpp.
+// DecodeError, which decode<T>() turns into a pos::Error; nothing here escapes this folder.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pos/result.hpp"
 
 namespace headoffice::json_reader {
 
@@ -123,6 +126,14 @@ class ObjectReader {
         return string_at(raw(name), path_.field(name));
     }
     bool boolean(std::string_view name) const { return boolean_at(raw(name), path_.field(name)); }
+    // Fields added to a message later are optional: an older sender leaves them out.
+    bool has(std::string_view name) const { return object_.contains(std::string(name)); }
+    std::int64_t integer_or(std::string_view name, std::int64_t absent) const {
+        return has(name) ? integer(name) : absent;
+    }
+    std::string string_or(std::string_view name, std::string absent) const {
+        return has(name) ? string(name) : absent;
+    }
     std::vector<std::string> strings(std::string_view name) const {
         const Path path = path_.field(name);
         const json& list = array_at(raw(name), path);
@@ -149,5 +160,52 @@ class ObjectReader {
     const json& object_;
     Path path_;  // by value: callers pass temporaries (path.element(i))
 };
+
+// ---- whole messages --------------------------------------------------------------------------
+
+// Invalid UTF-8 in a string (a corrupt payload) is replaced rather than thrown: encode never
+// fails, and head office then sees a payload whose hash does not match.
+inline std::string dump(const json& document) {
+    return document.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// "not JSON: parse error at line 1, column 12: syntax error ..." (nlohmann's text without its
+// "[json.exception.parse_error.101]" tag).
+inline std::string parse_failure(const std::exception& error) {
+    std::string text = error.what();
+    if (const auto tag_end = text.find("] ");
+        text.rfind("[json.exception", 0) == 0 && tag_end != std::string::npos) {
+        text.erase(0, tag_end + 2);
+    }
+    return "not valid JSON: " + text;
+}
+
+// Parses the text and reads the object with read(document); never throws.
+template <typename T, typename Read>
+pos::Result<T> decode_document(std::string_view text, std::string_view what, Read read) {
+    try {
+        const json document = json::parse(text.begin(), text.end());
+        if (!document.is_object()) {
+            return pos::bad_input(std::string(what) + ": expected a JSON object, got " +
+                                  std::string(type_name(document)));
+        }
+        return read(document);
+    } catch (const DecodeError& error) {
+        return pos::bad_input(error.message);  // starts with the field's path
+    } catch (const json::parse_error& error) {
+        return pos::bad_input(std::string(what) + " is " + parse_failure(error));
+    } catch (const std::exception& error) {
+        return pos::bad_input(std::string(what) + ": " + error.what());
+    }
+}
+
+// Parses the text and reads the message with read(root_object_reader); never throws.
+template <typename T, typename Read>
+pos::Result<T> decode_with(std::string_view text, std::string_view what, Read read) {
+    return decode_document<T>(text, what, [&](const json& document) {
+        const Path root;
+        return read(ObjectReader(document, root));
+    });
+}
 
 }  // namespace headoffice::json_reader

@@ -8,6 +8,7 @@
 //   GET  /v1/stock?since_ms=T                     -> StockReply (levels changed since T)
 //   GET  /v1/stock/CODE                           -> StockReply (live, every store, one product)
 //   GET  /v1/tickets/RECEIPT                      -> TicketReply (a ticket sold anywhere)
+//   POST /v1/records                RecordsUpload -> RecordsReply (customers, interactions, ...)
 //   GET  /v1/health                               -> HealthReply (no token needed)
 // A refusal is an HTTP status (400 bad input, 401 unknown or revoked credentials, 403 not allowed,
 // 404 not found, 409 conflict, 500 server fault) with ErrorReply as its body.
@@ -84,6 +85,33 @@ struct UploadReply {
     std::int64_t contiguous_through = 0;
 };
 
+// ---- up: service records (customers, interactions, loyalty, stock requests, special orders) ----
+
+// The latest state of each record; head office keeps the newest by updated_at_ms (a loyalty
+// movement never changes: a repeat is held already).
+struct RecordsUpload {
+    std::vector<pos::ServiceRecord> records;
+};
+inline constexpr std::size_t max_records_batch = 200;
+
+enum class RecordOutcome {
+    stored,   // written (or the same state was held already)
+    stale,    // head office holds a newer state of it: nothing written, the terminal may forget it
+    refused,  // malformed or not this terminal's to write (message says why); kept at the terminal
+};
+std::string_view to_string(RecordOutcome outcome);
+
+struct RecordResult {
+    std::string kind;
+    std::string key;
+    RecordOutcome outcome = RecordOutcome::stored;
+    std::string message;  // for refused
+};
+
+struct RecordsReply {
+    std::vector<RecordResult> results;  // one per record sent, in order
+};
+
 // ---- down: reference data --------------------------------------------------------------------
 
 struct ChangesReply {
@@ -101,6 +129,7 @@ inline constexpr std::int64_t max_changes_batch = 5000;
 struct StockReply {
     std::int64_t as_of_ms = 0;  // head office's clock when it read the levels
     std::vector<pos::StockLevel> levels;
+    std::vector<pos::StoreInfo> stores{};  // every store of the chain, code and name
 };
 
 // A completed ticket sold at any store, for a return: its journal entry, and what later returns
@@ -134,6 +163,8 @@ std::string encode(const ChangesReply& message);
 std::string encode(const StockReply& message);
 std::string encode(const TicketReply& message);
 std::string encode(const HealthReply& message);
+std::string encode(const RecordsUpload& message);
+std::string encode(const RecordsReply& message);
 std::string encode(const ErrorReply& message);
 
 template <typename T>
@@ -141,8 +172,8 @@ pos::Result<T> decode(std::string_view json);
 
 // One reference record's JSON object, exactly as it appears in a change's "record" field (head
 // office also stores this text in its change log), and back. kind is "product", "promotion",
-// "user" or "setting"; decode_record names the wrong field ("unit_price_minor: expected an
-// integer") and never throws.
+// "user", "setting", "customer", "interaction", "loyalty" or "stock_request"; decode_record names
+// the wrong field ("unit_price_minor: expected an integer") and never throws.
 std::string encode_record(const pos::ReferenceRecord& record);
 pos::Result<pos::ReferenceRecord> decode_record(std::string_view kind, std::string_view json);
 
@@ -164,5 +195,13 @@ template <>
 pos::Result<HealthReply> decode<HealthReply>(std::string_view json);
 template <>
 pos::Result<ErrorReply> decode<ErrorReply>(std::string_view json);
+template <>
+pos::Result<RecordsUpload> decode<RecordsUpload>(std::string_view json);
+template <>
+pos::Result<RecordsReply> decode<RecordsReply>(std::string_view json);
+
+// A service record's JSON object (as in RecordsUpload) and back; kind as pos::service_kind.
+std::string encode_service_record(const pos::ServiceRecord& record);
+pos::Result<pos::ServiceRecord> decode_service_record(std::string_view kind, std::string_view json);
 
 }  // namespace headoffice

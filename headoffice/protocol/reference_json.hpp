@@ -1,5 +1,6 @@
 // Private to protocol.cpp: the JSON of the reference records that travel in the change log
-// (products, promotions, users, settings) and of its rows. Included once, by protocol.cpp.
+// (products, promotions, users, settings, and the customer-service records of service_json.hpp)
+// and of its rows. Included once, by protocol.cpp.
 #pragma once
 
 #include <limits>
@@ -9,12 +10,14 @@
 #include <variant>
 
 #include "headoffice/protocol/json_reader.hpp"
+#include "headoffice/protocol/service_json.hpp"
 #include "pos/reference_data.hpp"
 
 namespace headoffice::reference_json {
 
 using nlohmann::json;
 using namespace json_reader;
+using namespace service_json;
 
 // ---- enum words ------------------------------------------------------------------------------
 
@@ -176,7 +179,9 @@ inline pos::SettingRecord read_setting(const json& value, const Path& path) {
 
 // ---- change log rows -------------------------------------------------------------------------
 
-constexpr std::string_view change_kinds[] = {"product", "promotion", "user", "setting"};
+// In pos::ReferenceRecord's alternative order.
+constexpr std::string_view change_kinds[] = {"product",  "promotion",   "user",    "setting",
+                                             "customer", "interaction", "loyalty", "stock_request"};
 
 inline json record_json(const pos::ReferenceRecord& record) {
     return std::visit(
@@ -188,8 +193,16 @@ inline json record_json(const pos::ReferenceRecord& record) {
                 return promotion_json(r);
             else if constexpr (std::is_same_v<T, pos::UserRecord>)
                 return user_json(r);
-            else
+            else if constexpr (std::is_same_v<T, pos::SettingRecord>)
                 return setting_json(r);
+            else if constexpr (std::is_same_v<T, pos::Customer>)
+                return customer_json(r);
+            else if constexpr (std::is_same_v<T, pos::Interaction>)
+                return interaction_json(r);
+            else if constexpr (std::is_same_v<T, pos::LoyaltyMovement>)
+                return loyalty_json(r);
+            else
+                return stock_request_json(r);
         },
         record);
 }
@@ -212,8 +225,16 @@ inline pos::ReferenceRecord read_record(std::size_t kind, const json& value, con
             return read_promotion(value, path);
         case 2:
             return read_user(value, path);
-        default:
+        case 3:
             return read_setting(value, path);
+        case 4:
+            return read_customer(value, path);
+        case 5:
+            return read_interaction(value, path);
+        case 6:
+            return read_loyalty(value, path);
+        default:
+            return read_stock_request(value, path);
     }
 }
 inline pos::ReferenceRecord empty_record(std::size_t kind, const std::string& key) {
@@ -233,10 +254,30 @@ inline pos::ReferenceRecord empty_record(std::size_t kind, const std::string& ke
             user.code = key;
             return user;
         }
-        default: {
+        case 3: {
             pos::SettingRecord setting;
             setting.key = key;
             return setting;
+        }
+        case 4: {
+            pos::Customer customer;
+            customer.id = key;
+            return customer;
+        }
+        case 5: {
+            pos::Interaction interaction;
+            interaction.id = key;
+            return interaction;
+        }
+        case 6: {
+            pos::LoyaltyMovement movement;
+            movement.id = key;
+            return movement;
+        }
+        default: {
+            pos::StockRequest request;
+            request.id = key;
+            return request;
         }
     }
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "headoffice/server/head_office.hpp"
+#include "pos/interaction.hpp"
 #include "pos/money.hpp"
 
 namespace headoffice::admin {
@@ -80,7 +81,14 @@ inline std::string stock_table(const std::vector<pos::StockLevel>& levels) {
         << "\n";
     for (const auto& level : levels) {
         out << std::left << std::setw(16) << level.product_code << std::right << std::setw(14)
-            << format_milli(level.quantity_milli) << "\n";
+            << format_milli(level.quantity_milli);
+        if (level.on_order_milli > 0) {
+            out << "  on order " << format_milli(level.on_order_milli) << " due "
+                << (level.expected_day > 0 ? pos::format_day(level.expected_day) : "?");
+        }
+        if (!level.location.empty())
+            out << "  at " << level.location;
+        out << "\n";
     }
     if (levels.empty())
         out << "(no stock recorded)\n";

@@ -1,9 +1,10 @@
 // Private to pos-headoffice (main.cpp): the small demo chain `pos-headoffice demo` sets up, the
 // same shape as the tests' head office fixture: tax A 20% and B 5%, stores S001 and S002,
 // terminals T01 and T02 in S001 and T11 in S002, staff 1001/1234 (clerk) and 9001/4321 (manager),
-// and a few dozen products.
+// a few dozen products, some of them on order and shelved.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <utility>
@@ -85,6 +86,38 @@ inline std::vector<pos::ProductRecord> products() {
     return records;
 }
 
+// A few products on order and shelved, so the terminals' stock lookups have something to show.
+inline pos::Status stock_details(HeadOffice& office) {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    const std::int64_t today =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now).count() / 86'400'000;
+    struct Detail {
+        std::size_t product;  // index in demo_products
+        const char* store;
+        std::int64_t on_order_milli;
+        int due_in_days;
+        const char* location;
+    };
+    constexpr Detail details[] = {
+        {0, "S001", 24'000, 2, "Aisle 1, chiller"},  {3, "S001", 12'000, 3, "Aisle 1, chiller"},
+        {18, "S001", 6'000, 5, "Aisle 3, bay 2"},    {19, "S001", 0, 0, "Aisle 3, bay 4"},
+        {18, "S002", 0, 0, "Shelf behind the till"}, {26, "S002", 12'000, 4, "Drinks fridge"},
+    };
+    const auto records = products();
+    for (const auto& d : details) {
+        const std::string& code = records[d.product].code;
+        if (d.on_order_milli > 0) {
+            if (auto done =
+                    office.set_on_order(d.store, code, d.on_order_milli, today + d.due_in_days);
+                !done)
+                return done;
+        }
+        if (auto done = office.set_location(d.store, code, d.location); !done)
+            return done;
+    }
+    return pos::ok();
+}
+
 // Sets the chain up; returns (terminal id, enrolment code) for each terminal, or what failed.
 inline pos::Result<std::vector<std::pair<std::string, std::string>>> set_up(HeadOffice& office) {
     const std::vector<std::function<pos::Status()>> steps = {
@@ -109,6 +142,7 @@ inline pos::Result<std::vector<std::pair<std::string, std::string>>> set_up(Head
         [&] { return office.create_user("1001", "Demo Clerk", pos::Role::clerk, "1234", ""); },
         [&] { return office.create_user("9001", "Demo Manager", pos::Role::manager, "4321", ""); },
         [&] { return office.add_products(products()); },
+        [&] { return stock_details(office); },
     };
     for (const auto& step : steps) {
         if (auto done = step(); !done)

@@ -87,6 +87,12 @@ class HeadOffice {
     pos::Result<StockReply> stock_since(std::int64_t since_ms);
     pos::Result<StockReply> stock_of(const std::string& product_code);
     pos::Result<TicketReply> ticket(const std::string& receipt_number);
+    // Service records (customers, interactions, loyalty movements, stock requests, special
+    // orders): each on its own, newest updated_at_ms wins; customers, interactions, loyalty and
+    // stock requests go into the change log (chain-wide) so every store gets them. A record
+    // naming another store as its own (interaction store_code, request to_store, order store) is
+    // refused.
+    pos::Result<RecordsReply> upload_records(const Identity& who, const RecordsUpload& request);
     HealthReply health();
 
     // --- administration (pos-headoffice commands) ---
@@ -114,6 +120,29 @@ class HeadOffice {
     std::vector<pos::StockLevel> store_stock(const std::string& store_code);
     pos::Result<StoreSales> store_sales(const std::string& store_code);
     std::vector<Anomaly> review_list();
+
+    // --- customer service (pos-headoffice commands) ---
+    // Goods ordered from the supplier for a store, due on expected_day (local day); shown by
+    // lookups as "on order". A later order for the same store and product replaces it; receiving
+    // stock (adjust_stock supplier_receipt) takes the received quantity off what is on order.
+    pos::Status set_on_order(const std::string& store_code, const std::string& product_code,
+                             std::int64_t quantity_milli, std::int64_t expected_day);
+    pos::Status set_location(const std::string& store_code, const std::string& product_code,
+                             const std::string& location);
+    // Hold and transfer requests, newest first (store_code: asked by or asked of that store;
+    // empty: all).
+    std::vector<pos::StockRequest> stock_requests(const std::string& store_code);
+    // Head office answers a request (pos::allowed_transition), with a note for the asking store;
+    // the change reaches the terminals through the change log. A transfer marked completed moves
+    // the stock (as a transfer adjustment referenced by the request id).
+    pos::Status answer_stock_request(const std::string& id, pos::StockRequestStatus status,
+                                     const std::string& note);
+    // Customers whose name, phone, email or card match (as the terminal's search), at most limit.
+    std::vector<pos::Customer> find_customers(const std::string& text, std::size_t limit);
+    std::int64_t customer_points(const std::string& customer_id);
+    // Interactions of a store (empty: every store), open ones only unless all.
+    std::vector<pos::Interaction> interactions(const std::string& store_code, bool all);
+    std::vector<pos::SpecialOrder> special_orders(const std::string& store_code);
 
   private:
     sql::ConnectionPool& pool_;

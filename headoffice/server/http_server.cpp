@@ -147,6 +147,16 @@ void HttpServer::Impl::add_terminal_routes() {
             }
             answer(res, head_office.upload(*who, upload.value()));
         }));
+    server->Post("/v1/records",
+                 guarded([this](const httplib::Request& req, httplib::Response& res) {
+                     const auto who = authenticate(req, res);
+                     if (!who)
+                         return;
+                     const auto upload = decode<RecordsUpload>(req.body);
+                     if (!upload)
+                         return refuse(res, upload.error());
+                     answer(res, head_office.upload_records(*who, upload.value()));
+                 }));
     server->Get(
         "/v1/changes", guarded([this](const httplib::Request& req, httplib::Response& res) {
             const auto who = authenticate(req, res);

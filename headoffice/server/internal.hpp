@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "headoffice/server/head_office.hpp"
 #include "headoffice/sql/connection.hpp"
 #include "pos/reference_data.hpp"
 #include "pos/result.hpp"
@@ -64,6 +65,22 @@ struct Movement {
 // caller's transaction. Returns how many were new.
 std::int64_t apply_movements(sql::Connection& connection, std::vector<Movement> movements,
                              std::int64_t at_ms);
+
+// The product a scanned code belongs to (its primary code), or the code itself when head office
+// does not know it (a terminal may sell items of its own).
+std::string product_code_of(sql::Connection& connection, const std::string& code);
+
+// An admin stock adjustment inside the caller's transaction (checked; a repeated reference
+// changes nothing).
+pos::Status adjust_in(sql::Connection& connection, const StockAdjustment& adjustment,
+                      std::int64_t now);
+
+// ---- on order and shelf locations (stock_details.cpp) ----
+
+// A supplier receipt takes what arrived off what is on order (never below zero; the expected day
+// is cleared once nothing is left on order).
+void take_off_order(sql::Connection& connection, const std::string& store_code,
+                    const std::string& product_code, std::int64_t received_milli, std::int64_t now);
 
 inline bool is_sql_unique_violation(const sql::SqlError& error) {
     return error.kind() == sql::SqlError::Kind::unique_violation;

@@ -94,6 +94,11 @@ std::string bucket_of(const std::string& disposition) {
     return "sellable";
 }
 
+// A special order's deposit line (its order number in special_order) sells no goods: nothing moves.
+bool is_deposit_line(const TicketFields& ticket, const std::string& prefix) {
+    return ticket.has(prefix + "special_order") && !ticket.text(prefix + "special_order").empty();
+}
+
 // A sale line takes its quantity out of sellable stock; a return line (a post-void's lines are
 // return lines too) puts it into its disposition's bucket, as db/sales.cpp does on the terminal.
 Folded fold_ticket(const TicketFields& ticket, const Identity& who, const JournalEntry& entry) {
@@ -106,7 +111,7 @@ Folded fold_ticket(const TicketFields& ticket, const Identity& who, const Journa
     for (std::int64_t number = 1; number <= lines; ++number) {
         const std::string p = "line." + std::to_string(number) + ".";
         const std::int64_t quantity = ticket.integer(p + "quantity_milli");
-        if (ticket.integer(p + "voided") != 0 || quantity == 0)
+        if (ticket.integer(p + "voided") != 0 || quantity == 0 || is_deposit_line(ticket, p))
             continue;
         const bool returned = ticket.integer(p + "return") != 0;
         detail::Movement movement;

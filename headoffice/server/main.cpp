@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "headoffice/server/admin_commands.hpp"
 #include "headoffice/server/admin_format.hpp"
 #include "headoffice/server/demo_chain.hpp"
 #include "headoffice/server/http_server.hpp"
@@ -25,8 +26,7 @@ struct UsageError {
     std::string message;
 };
 
-// What a command does once head office is open; returns the exit code.
-using Command = std::function<int(HeadOffice&, sql::ConnectionPool&)>;
+using admin::Command;
 
 int fail(const pos::Error& error) {
     std::cerr << "pos-headoffice: " << error.message << "\n";
@@ -329,6 +329,7 @@ int main(int argc, char** argv) {
     add_chain_commands(app, a, command);
     add_reference_commands(app, a, command);
     add_report_commands(app, a, command);
+    admin::add_service_commands(app, command);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

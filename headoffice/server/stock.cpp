@@ -12,17 +12,11 @@ namespace headoffice {
 
 namespace detail {
 
-namespace {
-
-// The product a scanned code belongs to (its primary code), or the code itself when head office
-// does not know it (a terminal may sell items of its own).
 std::string product_code_of(sql::Connection& connection, const std::string& code) {
     const auto found =
         connection.query("SELECT product_code FROM product_barcodes WHERE barcode = $1", {code});
     return found.empty() ? code : found.front().text(0);
 }
-
-}  // namespace
 
 std::int64_t apply_movements(sql::Connection& connection, std::vector<Movement> movements,
                              std::int64_t at_ms) {
@@ -59,12 +53,35 @@ std::int64_t apply_movements(sql::Connection& connection, std::vector<Movement> 
 
 namespace {
 
+// A level with its on-order figures and shelf location (either table may lack the row).
+constexpr std::string_view full_level_columns =
+    "SELECT k.store_code, k.product_code, COALESCE(l.quantity_milli, 0),"
+    " COALESCE(d.on_order_milli, 0), COALESCE(d.expected_day, 0), COALESCE(d.location, '')";
+constexpr std::string_view full_level_joins =
+    " LEFT JOIN stock_levels l ON l.store_code = k.store_code AND l.product_code = k.product_code"
+    " LEFT JOIN stock_details d ON d.store_code = k.store_code"
+    " AND d.product_code = k.product_code";
+
 std::vector<pos::StockLevel> levels_of(const std::vector<sql::Row>& rows) {
     std::vector<pos::StockLevel> levels;
     levels.reserve(rows.size());
-    for (const sql::Row& row : rows)
-        levels.push_back({row.text(0), row.text(1), row.integer(2)});
+    for (const sql::Row& row : rows) {
+        pos::StockLevel level{row.text(0), row.text(1), row.integer(2)};
+        if (row.values.size() > 3) {
+            level.on_order_milli = row.integer(3);
+            level.expected_day = row.integer(4);
+            level.location = row.text(5);
+        }
+        levels.push_back(std::move(level));
+    }
     return levels;
+}
+
+std::vector<pos::StoreInfo> read_stores(sql::Connection& connection) {
+    std::vector<pos::StoreInfo> stores;
+    for (const sql::Row& row : connection.query("SELECT code, name FROM stores ORDER BY code"))
+        stores.push_back({row.text(0), row.text(1)});
+    return stores;
 }
 
 bool store_exists(sql::Connection& connection, const std::string& code) {
@@ -104,56 +121,67 @@ pos::Status check_adjustment(const StockAdjustment& adjustment) {
 
 }  // namespace
 
-pos::Status HeadOffice::adjust_stock(const StockAdjustment& adjustment) {
+namespace detail {
+
+pos::Status adjust_in(sql::Connection& connection, const StockAdjustment& adjustment,
+                      std::int64_t now) {
     if (auto checked = check_adjustment(adjustment); !checked)
         return checked;
     using Kind = StockAdjustment::Kind;
+    if (!store_exists(connection, adjustment.store_code))
+        return pos::not_found("There is no store '" + adjustment.store_code + "'");
+    if (adjustment.kind == Kind::transfer && !store_exists(connection, adjustment.to_store_code))
+        return pos::not_found("There is no store '" + adjustment.to_store_code + "'");
+    if (connection.query("SELECT code FROM products WHERE code = $1", {adjustment.product_code})
+            .empty())
+        return pos::not_found("There is no product " + adjustment.product_code);
+    if (!connection
+             .query("SELECT id FROM stock_movements WHERE reference = $1", {adjustment.reference})
+             .empty())
+        return pos::ok();  // a repeat: counted once already
+    std::vector<Movement> movements;
+    const auto move = [&](std::string reference, const std::string& store, std::int64_t milli,
+                          const char* source) {
+        movements.push_back(
+            {std::move(reference), store, adjustment.product_code, "sellable", milli, source});
+    };
+    switch (adjustment.kind) {
+        case Kind::supplier_receipt:
+            move(adjustment.reference, adjustment.store_code, adjustment.quantity_milli,
+                 "supplier_receipt");
+            take_off_order(connection, adjustment.store_code, adjustment.product_code,
+                           adjustment.quantity_milli, now);
+            break;
+        case Kind::transfer:
+            move(adjustment.reference, adjustment.store_code, -adjustment.quantity_milli,
+                 "transfer");
+            move(adjustment.reference + "/to", adjustment.to_store_code, adjustment.quantity_milli,
+                 "transfer");
+            break;
+        case Kind::count: {
+            const std::int64_t held =
+                locked_level(connection, adjustment.store_code, adjustment.product_code, now);
+            move(adjustment.reference, adjustment.store_code, adjustment.quantity_milli - held,
+                 "count");
+            break;
+        }
+    }
+    apply_movements(connection, std::move(movements), now);
+    return pos::ok();
+}
+
+}  // namespace detail
+
+pos::Status HeadOffice::adjust_stock(const StockAdjustment& adjustment) {
+    if (auto checked = check_adjustment(adjustment); !checked)
+        return checked;
     return detail::guarded<pos::Done>("Adjusting stock", [&]() -> pos::Status {
         auto connection = pool_.acquire();
         sql::Transaction transaction(*connection);
-        if (!store_exists(*connection, adjustment.store_code))
-            return pos::not_found("There is no store '" + adjustment.store_code + "'");
-        if (adjustment.kind == Kind::transfer &&
-            !store_exists(*connection, adjustment.to_store_code))
-            return pos::not_found("There is no store '" + adjustment.to_store_code + "'");
-        if (connection
-                ->query("SELECT code FROM products WHERE code = $1", {adjustment.product_code})
-                .empty())
-            return pos::not_found("There is no product " + adjustment.product_code);
-        if (!connection
-                 ->query("SELECT id FROM stock_movements WHERE reference = $1",
-                         {adjustment.reference})
-                 .empty())
-            return pos::ok();  // a repeat: counted once already
-        const std::int64_t now = clock_.now_ms();
-        std::vector<detail::Movement> movements;
-        const auto move = [&](std::string reference, const std::string& store, std::int64_t milli,
-                              const char* source) {
-            movements.push_back(
-                {std::move(reference), store, adjustment.product_code, "sellable", milli, source});
-        };
-        switch (adjustment.kind) {
-            case Kind::supplier_receipt:
-                move(adjustment.reference, adjustment.store_code, adjustment.quantity_milli,
-                     "supplier_receipt");
-                break;
-            case Kind::transfer:
-                move(adjustment.reference, adjustment.store_code, -adjustment.quantity_milli,
-                     "transfer");
-                move(adjustment.reference + "/to", adjustment.to_store_code,
-                     adjustment.quantity_milli, "transfer");
-                break;
-            case Kind::count: {
-                const std::int64_t held =
-                    locked_level(*connection, adjustment.store_code, adjustment.product_code, now);
-                move(adjustment.reference, adjustment.store_code, adjustment.quantity_milli - held,
-                     "count");
-                break;
-            }
-        }
-        detail::apply_movements(*connection, std::move(movements), now);
-        transaction.commit();
-        return pos::ok();
+        auto adjusted = detail::adjust_in(*connection, adjustment, clock_.now_ms());
+        if (adjusted)
+            transaction.commit();
+        return adjusted;
     });
 }
 
@@ -162,41 +190,51 @@ pos::Result<StockReply> HeadOffice::stock_since(std::int64_t since_ms) {
         auto connection = pool_.acquire();
         StockReply reply;
         reply.as_of_ms = clock_.now_ms();
-        reply.levels = levels_of(
-            connection->query("SELECT store_code, product_code, quantity_milli FROM stock_levels"
-                              " WHERE updated_at_ms >= $1 ORDER BY store_code, product_code",
-                              {since_ms}));
+        // A row counts as changed when its level or its on-order/location changed.
+        reply.levels = levels_of(connection->query(
+            std::string(full_level_columns) +
+                " FROM (SELECT store_code, product_code FROM stock_levels WHERE updated_at_ms >= $1"
+                " UNION SELECT store_code, product_code FROM stock_details"
+                " WHERE updated_at_ms >= $1) k" +
+                std::string(full_level_joins) + " ORDER BY k.store_code, k.product_code",
+            {since_ms}));
+        reply.stores = read_stores(*connection);
         return reply;
     });
 }
 
 pos::Result<StockReply> HeadOffice::stock_of(const std::string& product_code) {
-    return detail::guarded<StockReply>(
-        "Reading stock of " + product_code, [&]() -> pos::Result<StockReply> {
-            auto connection = pool_.acquire();
-            const auto primary = connection->query(
-                "SELECT product_code FROM product_barcodes WHERE barcode = $1", {product_code});
-            const std::string code = primary.empty() ? product_code : primary.front().text(0);
-            StockReply reply;
-            reply.as_of_ms = clock_.now_ms();
-            reply.levels = levels_of(connection->query(
-                "SELECT store_code, product_code, quantity_milli FROM stock_levels"
-                " WHERE product_code = $1 ORDER BY store_code",
-                {code}));
-            if (reply.levels.empty() &&
-                connection->query("SELECT code FROM products WHERE code = $1", {code}).empty())
-                return pos::not_found("Head office has no product " + product_code);
-            return reply;
-        });
+    return detail::guarded<
+        StockReply>("Reading stock of " + product_code, [&]() -> pos::Result<StockReply> {
+        auto connection = pool_.acquire();
+        const std::string code = detail::product_code_of(*connection, product_code);
+        StockReply reply;
+        reply.as_of_ms = clock_.now_ms();
+        reply.levels = levels_of(connection->query(
+            std::string(full_level_columns) +
+                " FROM (SELECT store_code, product_code FROM stock_levels WHERE product_code = $1"
+                " UNION SELECT store_code, product_code FROM stock_details"
+                " WHERE product_code = $1) k" +
+                std::string(full_level_joins) + " ORDER BY k.store_code",
+            {code}));
+        if (reply.levels.empty() &&
+            connection->query("SELECT code FROM products WHERE code = $1", {code}).empty())
+            return pos::not_found("Head office has no product " + product_code);
+        reply.stores = read_stores(*connection);
+        return reply;
+    });
 }
 
 std::vector<pos::StockLevel> HeadOffice::store_stock(const std::string& store_code) {
     try {
         auto connection = pool_.acquire();
-        return levels_of(
-            connection->query("SELECT store_code, product_code, quantity_milli FROM stock_levels"
-                              " WHERE store_code = $1 ORDER BY product_code",
-                              {store_code}));
+        return levels_of(connection->query(
+            std::string(full_level_columns) +
+                " FROM (SELECT store_code, product_code FROM stock_levels WHERE store_code = $1"
+                " UNION SELECT store_code, product_code FROM stock_details"
+                " WHERE store_code = $1) k" +
+                std::string(full_level_joins) + " ORDER BY k.product_code",
+            {store_code}));
     } catch (const std::exception&) {
         return {};  // a report: an unreachable database shows as no stock
     }

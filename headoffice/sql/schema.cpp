@@ -154,7 +154,81 @@ CREATE INDEX stock_levels_by_time ON stock_levels (updated_at_ms);
 CREATE INDEX stock_levels_by_product ON stock_levels (product_code);
 )sql";
 
-constexpr std::array<std::string_view, 1> migrations{migration_1};
+// Issue 8: customer service records as terminals send them (the record's JSON in data, the
+// columns head office searches and checks beside it), and per (store, product) what is on order
+// and where it sits on the shelf, kept beside stock_levels (which only movements write).
+constexpr std::string_view migration_2 = R"sql(
+CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    email TEXT NOT NULL,
+    card TEXT NOT NULL,
+    merged_into TEXT NOT NULL,
+    home_store TEXT NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    data TEXT NOT NULL
+){strict};
+CREATE INDEX customers_by_card ON customers (card);
+CREATE INDEX customers_by_phone ON customers (phone);
+CREATE INDEX customers_by_email ON customers (email);
+CREATE INDEX customers_by_merge ON customers (merged_into);
+CREATE TABLE interactions (
+    id TEXT PRIMARY KEY,
+    store_code TEXT NOT NULL,
+    number TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    opened_at_ms {int} NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    data TEXT NOT NULL
+){strict};
+CREATE INDEX interactions_by_store ON interactions (store_code, status);
+CREATE TABLE loyalty_movements (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    points {int} NOT NULL,
+    store_code TEXT NOT NULL,
+    at_ms {int} NOT NULL,
+    data TEXT NOT NULL
+){strict};
+CREATE INDEX loyalty_movements_by_customer ON loyalty_movements (customer_id);
+CREATE TABLE stock_requests (
+    id TEXT PRIMARY KEY,
+    from_store TEXT NOT NULL,
+    to_store TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at_ms {int} NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    data TEXT NOT NULL
+){strict};
+CREATE INDEX stock_requests_by_from ON stock_requests (from_store);
+CREATE INDEX stock_requests_by_to ON stock_requests (to_store);
+CREATE TABLE special_orders (
+    id TEXT PRIMARY KEY,
+    store_code TEXT NOT NULL,
+    number TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    created_at_ms {int} NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    data TEXT NOT NULL
+){strict};
+CREATE INDEX special_orders_by_store ON special_orders (store_code);
+CREATE TABLE stock_details (
+    store_code TEXT NOT NULL,
+    product_code TEXT NOT NULL,
+    on_order_milli {int} NOT NULL CHECK (on_order_milli >= 0),
+    expected_day {int} NOT NULL,
+    location TEXT NOT NULL,
+    updated_at_ms {int} NOT NULL,
+    PRIMARY KEY (store_code, product_code)
+){strict};
+CREATE INDEX stock_details_by_time ON stock_details (updated_at_ms);
+CREATE INDEX stock_details_by_product ON stock_details (product_code);
+)sql";
+
+constexpr std::array<std::string_view, 2> migrations{migration_1, migration_2};
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
     for (std::size_t at = text.find(from); at != std::string::npos;

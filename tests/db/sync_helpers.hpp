@@ -52,9 +52,12 @@ inline pos::ReferenceChange change(std::int64_t sequence, pos::ReferenceRecord r
             } else if constexpr (std::is_same_v<R, pos::UserRecord>) {
                 c.kind = "user";
                 c.key = r.code;
-            } else {
+            } else if constexpr (std::is_same_v<R, pos::SettingRecord>) {
                 c.kind = "setting";
                 c.key = r.key;
+            } else {
+                c.kind = std::string(pos::service_kind(pos::ServiceRecord(r)));
+                c.key = r.id;
             }
         },
         c.record);

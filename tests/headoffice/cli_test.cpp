@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "child_process.hpp"
+#include "fakes.hpp"
+#include "headoffice/server/head_office.hpp"
 #include "pg_server.hpp"
 #include "temp_dir.hpp"
 
@@ -166,4 +168,120 @@ TEST_CASE("on PostgreSQL the demo chain is set up and serve says so") {
     const std::string line = testing_support::kill_after_line(
         {binary, "serve", "--db", location, "--port", "0"}, "listening on");
     CHECK(line.find("(storage: postgresql)") != std::string::npos);
+}
+
+// ---- customer service commands (issue 8) -------------------------------------------------------
+
+namespace {
+
+// Records as terminals of store S001 would send them, stored through the service directly.
+void store_service_records(const std::string& location) {
+    headoffice::sql::ConnectionPool pool(location, 1);
+    fakes::Clock clock;
+    fakes::Ids ids;
+    headoffice::HeadOffice office(pool, clock, ids);
+    pos::Customer ann;
+    ann.id = "C1";
+    ann.name = "Ann Smith";
+    ann.phone = "02079460958";
+    ann.email = "ann@example.com";
+    ann.updated_at_ms = 5;
+    pos::Interaction complaint;
+    complaint.id = "I1";
+    complaint.number = "S001-000001";
+    complaint.kind = pos::InteractionKind::complaint;
+    complaint.category = "price";
+    complaint.customer_name = "Ann Smith";
+    complaint.said = "Charged twice";
+    complaint.store_code = "S001";
+    complaint.updated_at_ms = 5;
+    pos::StockRequest hold;
+    hold.id = "R1";
+    hold.product_code = "4000000000013";
+    hold.from_store = "S002";
+    hold.to_store = "S001";
+    hold.updated_at_ms = 5;
+    pos::SpecialOrder order;
+    order.id = "O1";
+    order.number = "SO-T01-000001";
+    order.customer_name = "Ann Smith";
+    order.product_code = "4000000000013";
+    order.quantity = pos::Quantity{2000};
+    order.total = pos::Money(238, pos::Currency::of("EUR", 2));
+    order.deposit_held = pos::Money(50, pos::Currency::of("EUR", 2));
+    order.store_code = "S001";
+    order.updated_at_ms = 5;
+    const pos::LoyaltyMovement earned{"L1", "C1", 120, "t1", "R1", "S001", 5};
+    const auto stored = office.upload_records(
+        {"S001", "T01"}, headoffice::RecordsUpload{{ann, complaint, hold, order, earned}});
+    REQUIRE(stored.ok());
+    for (const auto& result : stored->results)
+        REQUIRE_MESSAGE(result.outcome == headoffice::RecordOutcome::stored, result.message);
+}
+
+}  // namespace
+
+TEST_CASE("order and locate show up in a store's stock; a bad day or store is refused") {
+    DemoDatabase db;
+    const Finished ordered =
+        admin(db.location, {"order", "S002", "4000000000013", "24", "--expected", "2030-01-15"});
+    CHECK_MESSAGE(ordered.exit_code == 0, ordered.err);
+    CHECK(ordered.out == "S002 4000000000013: 24 on order, expected 2030-01-15\n");
+    const Finished located =
+        admin(db.location, {"locate", "S002", "4000000000013", "Aisle", "4,", "bay", "2"});
+    CHECK_MESSAGE(located.exit_code == 0, located.err);
+    const Finished stock = admin(db.location, {"stock", "S002"});
+    CHECK_MESSAGE(stock.out.find("4000000000013                0  on order 24 due 2030-01-15  at "
+                                 "Aisle 4, bay 2\n") != std::string::npos,
+                  stock.out);
+
+    const Finished bad_day =
+        admin(db.location, {"order", "S002", "4000000000013", "2", "--expected", "2030-02-30"});
+    CHECK(bad_day.exit_code == 1);
+    CHECK(bad_day.err.find("--expected") != std::string::npos);
+    CHECK(admin(db.location, {"order", "S002", "4000000000013", "2"}).exit_code == 2);
+    const Finished no_store = admin(db.location, {"locate", "S009", "4000000000013", "A1"});
+    CHECK(no_store.exit_code == 1);
+    CHECK(no_store.err.find("S009") != std::string::npos);
+}
+
+TEST_CASE("requests lists a store's requests and answer-request moves them along") {
+    DemoDatabase db;
+    store_service_records(db.location);
+    const Finished listed = admin(db.location, {"requests", "S002"});
+    CHECK(listed.exit_code == 0);
+    CHECK(std::regex_search(listed.out, std::regex("R1 +hold +4000000000013 +1 +S002 +S001 +"
+                                                   "requested")));
+    CHECK(admin(db.location, {"requests", "S009"}).out == "(no stock requests)\n");
+
+    const Finished skipped = admin(db.location, {"answer-request", "R1", "completed"});
+    CHECK(skipped.exit_code == 1);
+    CHECK(skipped.err.find("is requested; it cannot become completed") != std::string::npos);
+    CHECK(admin(db.location, {"answer-request", "R1", "maybe"}).exit_code == 2);
+    const Finished accepted =
+        admin(db.location, {"answer-request", "R1", "accepted", "--note", "Held until Saturday"});
+    CHECK_MESSAGE(accepted.exit_code == 0, accepted.err);
+    CHECK(accepted.out == "stock request R1: accepted\n");
+    CHECK(std::regex_search(admin(db.location, {"requests"}).out,
+                            std::regex("accepted +Held until Saturday\n")));
+}
+
+TEST_CASE("customers, interactions and special-orders list what the stores sent") {
+    DemoDatabase db;
+    store_service_records(db.location);
+    const Finished found = admin(db.location, {"customers", "smith"});
+    CHECK(found.exit_code == 0);
+    CHECK(std::regex_search(found.out, std::regex("Ann Smith +02079460958 +ann@example.com +- +"
+                                                  "120  C1\n")));
+    CHECK(admin(db.location, {"customers", "nobody"}).out == "(no customer found)\n");
+
+    const Finished open = admin(db.location, {"interactions", "S001"});
+    CHECK(std::regex_search(open.out, std::regex("S001-000001 +open +complaint +price +Ann Smith "
+                                                 "+- +Charged twice\n")));
+    CHECK(admin(db.location, {"interactions", "S002", "--all"}).out == "(no interactions)\n");
+
+    const Finished orders = admin(db.location, {"special-orders"});
+    CHECK(std::regex_search(orders.out,
+                            std::regex("SO-T01-000001 +S001 +awaiting_deposit +Ann Smith +"
+                                       "4000000000013 +2 +0.50 +2.38 +-\n")));
 }

@@ -1,6 +1,7 @@
 #include "client_fakes.hpp"
 
 #include <algorithm>
+#include <variant>
 
 namespace client_test {
 
@@ -61,9 +62,13 @@ HttpReply FakeHeadOffice::answer(const Request& request) {
     if (request.path.rfind("/v1/changes", 0) == 0)
         return changes(request.path);
     if (request.path.rfind("/v1/stock?", 0) == 0) {
-        headoffice::StockReply reply{stock_as_of_ms, stock};
+        headoffice::StockReply reply{stock_as_of_ms, stock, stores};
         return json(200, headoffice::encode(reply));
     }
+    if (request.path.rfind("/v1/stock/", 0) == 0)
+        return live_stock(request.path);
+    if (request.path == "/v1/records")
+        return records(request.body);
     return json(404, headoffice::encode(headoffice::ErrorReply{"no such thing"}));
 }
 
@@ -104,6 +109,42 @@ HttpReply FakeHeadOffice::changes(const std::string& path) {
         } else {
             ++reply.remaining;
         }
+    }
+    return json(200, headoffice::encode(reply));
+}
+
+namespace {
+const std::string& id_of(const pos::ServiceRecord& record) {
+    return std::visit([](const auto& r) -> const std::string& { return r.id; }, record);
+}
+}  // namespace
+
+HttpReply FakeHeadOffice::records(const std::string& body) {
+    auto upload = headoffice::decode<headoffice::RecordsUpload>(body);
+    if (!upload)
+        return json(400, headoffice::encode(headoffice::ErrorReply{upload.error().message}));
+    records_batches.push_back(upload->records.size());
+    headoffice::RecordsReply reply;
+    for (const auto& record : upload->records) {
+        const std::string& id = id_of(record);
+        auto outcome = headoffice::RecordOutcome::stored;
+        if (auto scripted = record_outcome_of.find(id); scripted != record_outcome_of.end())
+            outcome = scripted->second;
+        const bool refused = outcome == headoffice::RecordOutcome::refused;
+        if (!refused)
+            records_received.push_back(record);
+        reply.results.push_back({std::string(pos::service_kind(record)), id, outcome,
+                                 refused ? "belongs to another store" : ""});
+    }
+    return json(200, headoffice::encode(reply));
+}
+
+HttpReply FakeHeadOffice::live_stock(const std::string& path) {
+    const std::string code = path.substr(std::string("/v1/stock/").size());
+    headoffice::StockReply reply{stock_as_of_ms, {}, stores};
+    for (const auto& level : stock) {
+        if (level.product_code == code)
+            reply.levels.push_back(level);
     }
     return json(200, headoffice::encode(reply));
 }
@@ -205,6 +246,52 @@ std::vector<db::StockSnapshotRow> MemorySyncStore::stock_of(const std::string& c
             out.push_back(row);
     }
     return out;
+}
+
+std::vector<db::PendingRecord> MemorySyncStore::pending_records(std::size_t limit,
+                                                                std::int64_t after) {
+    std::vector<db::PendingRecord> out;
+    for (const auto& pending : record_queue) {
+        if (pending.queue_id > after && out.size() < limit)
+            out.push_back(pending);
+    }
+    return out;
+}
+
+std::int64_t MemorySyncStore::pending_record_count() {
+    return static_cast<std::int64_t>(record_queue.size());
+}
+
+pos::Status MemorySyncStore::acknowledge_records(const std::vector<std::int64_t>& queue_ids,
+                                                 std::int64_t) {
+    std::erase_if(record_queue, [&](const db::PendingRecord& pending) {
+        return std::find(queue_ids.begin(), queue_ids.end(), pending.queue_id) != queue_ids.end();
+    });
+    return pos::ok();
+}
+
+pos::Status MemorySyncStore::save_stores(const std::vector<pos::StoreInfo>& stores) {
+    saved_stores = stores;
+    return pos::ok();
+}
+
+pos::Status MemorySyncStore::save_live_stock(const std::vector<pos::StockLevel>& levels,
+                                             std::int64_t as_of_ms) {
+    for (const auto& level : levels)
+        snapshot.push_back({level, as_of_ms});  // the refresh point stays where it was
+    return pos::ok();
+}
+
+std::vector<pos::StoreInfo> MemorySyncStore::stores() {
+    return saved_stores;
+}
+
+void MemorySyncStore::queue_record(const pos::ServiceRecord& record) {
+    const std::string& id = id_of(record);
+    std::erase_if(record_queue, [&](const db::PendingRecord& pending) {
+        return pending.record.index() == record.index() && id_of(pending.record) == id;
+    });
+    record_queue.push_back({++last_queue_id, record});
 }
 
 void MemorySyncStore::add_entries(int n) {

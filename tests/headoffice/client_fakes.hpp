@@ -45,6 +45,11 @@ class FakeHeadOffice : public headoffice::Transport {
     std::vector<pos::StockLevel> stock;
     std::int64_t stock_as_of_ms = 0;
     headoffice::EnrolReply enrol_reply{"S001", "High Street", "T01", "good-token"};
+    std::vector<pos::StoreInfo> stores;  // sent with every stock reply
+    // POST /v1/records: by record id; default stored. Every record that arrived, in order.
+    std::map<std::string, headoffice::RecordOutcome> record_outcome_of;
+    std::vector<pos::ServiceRecord> records_received;
+    std::vector<std::size_t> records_batches;  // how many records each POST carried
     // Called before each answer (outside the lock): lets a test act "meanwhile".
     std::function<void(const Request&)> before_answer;
 
@@ -52,6 +57,8 @@ class FakeHeadOffice : public headoffice::Transport {
     headoffice::HttpReply answer(const Request& request);
     headoffice::HttpReply upload(const std::string& body);
     headoffice::HttpReply changes(const std::string& path);
+    headoffice::HttpReply records(const std::string& body);
+    headoffice::HttpReply live_stock(const std::string& path);
     std::vector<Request> requests_;
     std::map<std::int64_t, int> received_;
 };
@@ -76,6 +83,18 @@ class MemorySyncStore : public db::SyncStore {
     pos::Status save_stock(const std::vector<pos::StockLevel>& levels,
                            std::int64_t as_of_ms) override;
     std::vector<db::StockSnapshotRow> stock_of(const std::string& product_code) override;
+    std::vector<db::PendingRecord> pending_records(std::size_t limit, std::int64_t after) override;
+    std::int64_t pending_record_count() override;
+    pos::Status acknowledge_records(const std::vector<std::int64_t>& queue_ids,
+                                    std::int64_t at_ms) override;
+    pos::Status save_stores(const std::vector<pos::StoreInfo>& stores) override;
+    pos::Status save_live_stock(const std::vector<pos::StockLevel>& levels,
+                                std::int64_t as_of_ms) override;
+    std::vector<pos::StoreInfo> stores() override;
+
+    // Queues a record's latest state, as the store does on each write: a record already queued
+    // gets a new queue id (so acknowledging the id read before the edit leaves it queued).
+    void queue_record(const pos::ServiceRecord& record);
 
     void add_entries(int n);  // journal entries 1..n of T01 waiting in the outbox
     std::set<std::int64_t> acknowledged;
@@ -85,6 +104,9 @@ class MemorySyncStore : public db::SyncStore {
     std::map<std::string, pos::ReferenceChange> reference;  // by kind/key
     std::vector<db::StockSnapshotRow> snapshot;
     std::function<void(const db::ChangeBatch&)> before_apply;  // another worker, meanwhile
+    std::vector<db::PendingRecord> record_queue;               // ascending queue id
+    std::int64_t last_queue_id = 0;
+    std::vector<pos::StoreInfo> saved_stores;
 };
 
 db::Enrolment enrolment(const std::string& token = "good-token");

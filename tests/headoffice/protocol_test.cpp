@@ -217,8 +217,8 @@ TEST_CASE("an unknown change kind, unit, role or outcome is refused with the wor
             R"("kind":"coupon","key":"1","deleted":false,"record":{}}]})");
         REQUIRE_FALSE(decoded.ok());
         CHECK(decoded.error().message ==
-              "changes[0].kind: unknown value 'coupon' (expected product, promotion, user or "
-              "setting)");
+              "changes[0].kind: unknown value 'coupon' (expected product, promotion, user, "
+              "setting, customer, interaction, loyalty or stock_request)");
     }
     SUBCASE("unit of sale") {
         std::string text = changes_with_product_field(R"("unit_price_minor":100)");

@@ -81,7 +81,7 @@ pos::Result<pos::CompletedSale> SaleStore::complete_sale(const pos::Ticket& tick
         archive->completed.push_back(pos::Ticket::restore(
             t.id(), t.terminal_id(), t.clerk(), t.currency(), t.policy(), t.opened_at_ms(),
             completed_at_ms, number, seq, t.lines(), t.payments(), t.discount(), t.approvals(),
-            t.post_void_of(), t.post_void_of_receipt()));
+            t.post_void_of(), t.post_void_of_receipt(), t.customer(), t.points_earned()));
     }
     return pos::CompletedSale{number, seq};
 }
@@ -302,6 +302,18 @@ pos::Result<pos::Ticket> Suspended::resume(const std::string& ticket_id, const p
 std::optional<pos::Money> StoredValue::balance(pos::PaymentMethod, std::string_view account) {
     auto it = balances.find(std::string(account));
     if (it == balances.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::int64_t StoredValue::points_balance(const std::string& customer_id) {
+    auto it = points.find(customer_id);
+    return it == points.end() ? 0 : it->second;
+}
+
+std::optional<pos::Money> StoredValue::deposit_held(std::string_view order_number) {
+    auto it = deposits.find(std::string(order_number));
+    if (it == deposits.end())
         return std::nullopt;
     return it->second;
 }

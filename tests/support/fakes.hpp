@@ -68,7 +68,11 @@ class Suspended : public pos::SuspendedTickets {
 class StoredValue : public pos::StoredValue {
   public:
     std::map<std::string, pos::Money> balances;  // by account
+    std::map<std::string, std::int64_t> points;  // loyalty points by customer id
+    std::map<std::string, pos::Money> deposits;  // deposit held by special order number
     std::optional<pos::Money> balance(pos::PaymentMethod kind, std::string_view account) override;
+    std::int64_t points_balance(const std::string& customer_id) override;
+    std::optional<pos::Money> deposit_held(std::string_view order_number) override;
 };
 
 inline const pos::User clerk{1, "1001", "Alex Martin", pos::Role::clerk};
