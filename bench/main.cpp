@@ -13,6 +13,7 @@
 #include "bench/catalogue_generator.hpp"
 #include "bench/measure.hpp"
 #include "bench/report.hpp"
+#include "bench/till_bench.hpp"
 
 #ifndef COUNTER_BENCH_DATA_DIR
 #define COUNTER_BENCH_DATA_DIR "bench-data"
@@ -28,7 +29,7 @@ using bench::format_fixed;
 using bench::format_ms;
 using SteadyClock = std::chrono::steady_clock;
 
-const std::vector<std::string> all_parts{"scan", "search", "lookup", "sale", "start"};
+const std::vector<std::string> all_parts{"scan", "search", "lookup", "sale", "till", "start"};
 
 struct Options {
     std::size_t products = 1'000'000;
@@ -154,6 +155,25 @@ void measure_starts(const Options& options, const std::filesystem::path& data_di
         {rss_label, "", "", "", mib(probe_rss), "< 150 MiB", verdict(probe_rss < rss_target_kib)});
 }
 
+// The till after a day of sales: its running totals, the X report, the close and the Z.
+void measure_till_part(db::Store& store, const bench::CatalogueGenerator& catalogue,
+                       const std::filesystem::path& folder, std::size_t sales, std::size_t samples,
+                       bench::Table& table) {
+    const auto till = bench::measure_till(store, catalogue, folder, sales, samples);
+    const auto totals = bench::summarise(till.shift_totals);
+    const auto x = bench::summarise(till.x_report);
+    add_timed(table,
+              "till: shift totals read (" +
+                  format_count(static_cast<std::size_t>(till.shift_tickets)) + " tickets in shift)",
+              totals, "p99 < 10 ms", verdict(totals.p99 < 10.0));
+    add_timed(table, "till: X report (running day totals)", x, "p99 < 10 ms",
+              verdict(x.p99 < 10.0));
+    table.add({"till: close (one transaction, journaled)", "1", format_ms(till.close_ms), "", "",
+               "", ""});
+    table.add({"till: Z report (one transaction, journaled)", till.z_ms > 0 ? "1" : "0",
+               till.z_ms > 0 ? format_ms(till.z_ms) : "not run: " + till.z_note, "", "", "", ""});
+}
+
 int run(const Options& options) {
     const auto started = SteadyClock::now();
     const std::set<std::string> parts(options.only.begin(), options.only.end());
@@ -245,6 +265,12 @@ int run(const Options& options) {
         add_timed(table, "  beside it: Pay (begin_tender, re-reads promotions)",
                   bench::summarise(durable.begin_tender));
     }
+    if (parts.contains("till")) {
+        const std::size_t sales =
+            options.sales ? options.sales : std::max<std::size_t>(10, options.samples / 10);
+        std::cerr << "counter-bench: till, " << sales << " sales into a shift\n";
+        measure_till_part(store, catalogue, bench_store.folder, sales, options.samples, table);
+    }
     bench_store.store.reset();  // the children open the file themselves
     if (parts.contains("start")) {
         std::cerr << "counter-bench: terminal start, " << options.starts << " runs of each\n";
@@ -316,7 +342,8 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch, "Products per add_products call (one transaction)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
-    app.add_option("--only", options.only, "Measure only these: scan, search, lookup, sale, start")
+    app.add_option("--only", options.only,
+                   "Measure only these: scan, search, lookup, sale, till, start")
         ->delimiter(',')
         ->check(CLI::IsMember(all_parts))
         ->capture_default_str();

@@ -507,6 +507,7 @@ const std::array migrations{
     Migration{5, "head-office sync, stock snapshot, promotions by product code", schema_5_sql()},
     Migration{6, "customers, loyalty, interactions, special orders, stock requests",
               schema_6_sql()},
+    Migration{7, "tills, cash movements, running totals, Z reports", schema_7_sql()},
 };
 static_assert(std::tuple_size_v<decltype(migrations)> ==
                   static_cast<std::size_t>(current_schema_version),

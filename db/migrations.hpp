@@ -31,5 +31,7 @@ std::string_view schema_4_sql();
 std::string_view schema_5_sql();
 // The SQL of migration 6 (customer service), kept in db/migration_6.cpp.
 std::string_view schema_6_sql();
+// The SQL of migration 7 (tills, cash movements, running totals, Z reports), db/migration_7.cpp.
+std::string_view schema_7_sql();
 
 }  // namespace db

@@ -27,6 +27,8 @@ constexpr std::string_view key_points_per_unit = "loyalty.points_per_unit";
 constexpr std::string_view key_point_value = "loyalty.point_value_minor";
 constexpr std::string_view key_min_redeem = "loyalty.min_redeem_points";
 constexpr std::string_view key_min_deposit = "special_orders.min_deposit_ppm";
+constexpr std::string_view key_over_short_threshold = "till.over_short_threshold_minor";
+constexpr std::string_view key_require_open_till = "till.require_open_till";
 constexpr std::int64_t max_points = 1'000'000;
 
 [[noreturn]] void damaged(std::string_view key, const std::string& value, std::string_view why) {
@@ -41,6 +43,16 @@ std::string permission_key(pos::Permission permission) {
 constexpr std::int64_t max_days = 3650;
 constexpr std::int64_t max_int = 2'147'483'647;
 constexpr std::int64_t max_money = 1'000'000'000'000;
+
+// The till's: how far a count may be over or short before a manager must accept it, and
+// whether selling needs an open till.
+void read_till_settings(const SettingValues& values, pos::StoreSettings& settings) {
+    const pos::StoreSettings defaults;
+    settings.over_short_threshold_minor = number_setting(
+        values, key_over_short_threshold, defaults.over_short_threshold_minor, 0, max_money);
+    settings.require_open_till = number_setting(values, key_require_open_till,
+                                                defaults.require_open_till ? 1 : 0, 0, 1) == 1;
+}
 
 }  // namespace
 
@@ -108,6 +120,7 @@ void read_policy_settings(const SettingValues& values, pos::StoreSettings& setti
         number_setting(values, key_min_redeem, loyalty.min_redeem_points, 0, max_money);
     settings.min_deposit_ppm =
         number_setting(values, key_min_deposit, pos::default_min_deposit_ppm, 0, pos::Rate::one);
+    read_till_settings(values, settings);
 }
 
 pos::Status check_policy_settings(const pos::StoreSettings& settings) {
@@ -151,6 +164,9 @@ pos::Status check_policy_settings(const pos::StoreSettings& settings) {
         return pos::bad_input(
             "The minimum deposit must be between 0% and 100% of the order; "
             "nothing was saved");
+    if (settings.over_short_threshold_minor < 0 || settings.over_short_threshold_minor > max_money)
+        return pos::bad_input(
+            "The over/short limit for closing a till must not be negative; nothing was saved");
     return pos::ok();
 }
 
@@ -176,6 +192,9 @@ std::vector<std::pair<std::string, std::string>> policy_setting_rows(
     rows.emplace_back(key_point_value, std::to_string(loyalty.point_value_minor));
     rows.emplace_back(key_min_redeem, std::to_string(loyalty.min_redeem_points));
     rows.emplace_back(key_min_deposit, std::to_string(settings.min_deposit_ppm));
+    rows.emplace_back(key_over_short_threshold,
+                      std::to_string(settings.over_short_threshold_minor));
+    rows.emplace_back(key_require_open_till, settings.require_open_till ? "1" : "0");
     return rows;
 }
 

@@ -22,7 +22,8 @@ using SettingValues = std::map<std::string, std::string>;  // the settings table
 std::int64_t number_setting(const SettingValues& values, std::string_view key,
                             std::int64_t fallback, std::int64_t low, std::int64_t high);
 
-// Fills settings.store_code, .permissions and .returns; defaults for absent keys. Throws
+// Fills settings.store_code, .permissions, .returns, .loyalty, .min_deposit_ppm and the till
+// settings (over_short_threshold_minor, require_open_till); defaults for absent keys. Throws
 // pos::StoreFailure naming the key for a value that is not a role or a number in range.
 void read_policy_settings(const SettingValues& values, pos::StoreSettings& settings);
 // bad_input naming what is wrong, before anything is written.

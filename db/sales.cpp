@@ -10,6 +10,7 @@
 #include "db/return_guard.hpp"
 #include "db/rows.hpp"
 #include "db/sale_service.hpp"
+#include "db/till_internal.hpp"
 
 namespace db {
 
@@ -58,9 +59,13 @@ class SqliteSaleStore final : public pos::SaleStore {
                          " tax_rounding, " +
                              std::string(discount_columns) +
                              ", opened_at_ms, completed_at_ms, total_savings, total_discounts,"
-                             " total_net, total_tax, total, kind, post_void_of)"
+                             " total_net, total_tax, total, kind, post_void_of, shift_id)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                             " ?, ?, ?, ?, ?)"),
+                             " ?, ?, ?, ?, ?,"
+                             // A completed ticket belongs to its terminal's open shift, if any
+                             // (tickets cannot be updated once written).
+                             " CASE WHEN ?3 = 'completed' THEN (SELECT id FROM shifts"
+                             " WHERE terminal_id = ?2 AND closed_at_ms IS NULL) END)"),
           insert_line_(db,
                        "INSERT INTO ticket_lines (id, ticket_id, position, " +
                            std::string(line_input_columns) +
@@ -119,6 +124,7 @@ class SqliteSaleStore final : public pos::SaleStore {
                 write(ticket, 0, {}, completed_at_ms);
                 journal_.append({ticket.terminal_id(), "ticket_void", ticket.id(), ticket.id(),
                                  completed_at_ms, ticket_body(ticket, {}, 0, completed_at_ms)});
+                add_voided_ticket_to_day(db_, ticket);
                 transaction.commit();
                 return pos::CompletedSale{};
             }
@@ -147,6 +153,8 @@ class SqliteSaleStore final : public pos::SaleStore {
             journal_.append({ticket.terminal_id(), kind_word(ticket), ticket.id(), ticket.id(),
                              completed_at_ms,
                              ticket_body(ticket, receipt, sequence, completed_at_ms)});
+            add_ticket_to_shift(db_, ticket);
+            add_ticket_to_day(db_, ticket, completed_at_ms);
             transaction.commit();
             return pos::CompletedSale{receipt, sequence};
         } catch (const std::exception& error) {

@@ -37,6 +37,8 @@ class SqliteStore final : public Store {
     SpecialOrders& special_orders() override;
     StockRequests& stock_requests() override;
     ProductLookup& lookup() override;
+    Till& till() override;        // till.cpp
+    Reports& reports() override;  // reports.cpp
     DeviceSettings device_settings() override;
     pos::Status save_device_settings(const DeviceSettings& settings) override;
 
@@ -92,6 +94,8 @@ class SqliteStore final : public Store {
     std::unique_ptr<SpecialOrders> special_orders_;
     std::unique_ptr<StockRequests> stock_requests_;
     std::unique_ptr<ProductLookup> lookup_;
+    std::unique_ptr<Till> till_;
+    std::unique_ptr<Reports> reports_;
 };
 
 // print_jobs.cpp: the durable print queue's rows.

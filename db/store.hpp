@@ -11,6 +11,7 @@
 #include "db/customer_service.hpp"
 #include "db/print_jobs.hpp"
 #include "db/sync.hpp"
+#include "db/till.hpp"
 #include "pos/ports.hpp"
 #include "pos/result.hpp"
 #include "pos/store_settings.hpp"
@@ -18,7 +19,7 @@
 
 namespace db {
 
-inline constexpr int current_schema_version = 6;
+inline constexpr int current_schema_version = 7;
 
 struct NewProduct {
     std::vector<std::string> barcodes;  // the first is the primary code; GTINs or in-store PLUs
@@ -89,6 +90,9 @@ class Store {
     virtual SpecialOrders& special_orders() = 0;
     virtual StockRequests& stock_requests() = 0;
     virtual ProductLookup& lookup() = 0;
+    // Tills, cash movements and reports (db/till.hpp).
+    virtual Till& till() = 0;
+    virtual Reports& reports() = 0;
     // This terminal's devices (defaults when never saved). Saving checks the values (pin 0 or 1,
     // pulse times 10..510 ms, "usb:vvvv:pppp" forms) and refuses bad ones with a message.
     virtual DeviceSettings device_settings() = 0;

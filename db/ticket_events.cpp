@@ -7,6 +7,7 @@
 #include "db/repositories.hpp"
 #include "db/rows.hpp"
 #include "db/store.hpp"
+#include "db/till_internal.hpp"
 
 namespace db {
 
@@ -71,6 +72,7 @@ class SqliteEventLog final : public pos::EventLog {
             }
             journal_.append({event.terminal_id, kind, event.id, event.ticket_id, event.at_ms,
                              event_body(event)});
+            add_event_to_day(db_, event);
             transaction.commit();
         } catch (const std::exception& error) {
             return pos::store_failure("The " + kind + " could not be recorded (" + error.what() +

@@ -161,6 +161,14 @@ class SaleSession {
     // approval_declined with the reason; the ticket stays as it was.
     Status decline(const Approval& approval);
     void cancel_approval() { pending_approval_.reset(); }
+    // ok(nullopt) when the clerk may do it alone; ok(grant) once approved and journaled;
+    // not_allowed with pending_approval() set when an approval is needed and none was given.
+    // Also for what is done at the till outside a ticket (paid-outs, closing the till, an
+    // over/short): those approvals are journaled with no ticket.
+    Result<std::optional<ApprovalGrant>> require_permission(Permission permission,
+                                                            std::int64_t amount_minor,
+                                                            std::string what,
+                                                            const Approval& approval);
 
   private:
     Status require_state(TicketState wanted, std::string_view action) const;
@@ -176,12 +184,6 @@ class SaleSession {
     // store refuses the completion, this tender's payments are taken back off.
     Result<TenderOutcome> take(std::vector<Payment> payments);
 
-    // ok(nullopt) when the clerk may do it alone; ok(grant) once approved and journaled;
-    // not_allowed with pending_approval_ set when an approval is needed and none was given.
-    Result<std::optional<ApprovalGrant>> require_permission(Permission permission,
-                                                            std::int64_t amount_minor,
-                                                            std::string what,
-                                                            const Approval& approval);
     // Keeps an approval on the ticket it was given for (nothing when none was needed).
     void keep_grant(const std::optional<ApprovalGrant>& grant);
     // Someone whose role allows the action alone still states why (a post-void): journaled and

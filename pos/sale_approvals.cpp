@@ -9,7 +9,13 @@ namespace pos {
 
 namespace {
 
-// An approval or a decline, as journaled. A no-sale belongs to no ticket (as its own event).
+// An approval or a decline, as journaled. A no-sale and what is done at the till (paid-outs,
+// closing it, an over/short) belong to no ticket.
+bool outside_ticket(Permission permission) {
+    return permission == Permission::no_sale || permission == Permission::cash_paid_out ||
+           permission == Permission::close_till || permission == Permission::over_short;
+}
+
 TicketEvent approval_event(SaleServices& services, EventKind kind, const ApprovalRequest& request,
                            const User& approver, std::string reason, const std::string& terminal_id,
                            const std::string& ticket_id) {
@@ -17,7 +23,7 @@ TicketEvent approval_event(SaleServices& services, EventKind kind, const Approva
     event.id = services.ids.new_id();
     event.kind = kind;
     event.terminal_id = terminal_id;
-    event.ticket_id = request.permission == Permission::no_sale ? "" : ticket_id;
+    event.ticket_id = outside_ticket(request.permission) ? "" : ticket_id;
     event.at_ms = services.clock.now_ms();
     event.user_id = request.requested_by;
     event.user_name = request.requested_by_name;

@@ -9,6 +9,8 @@
 #include "pos/special_order.hpp"
 #include "pos/store_settings.hpp"
 #include "pos/ticket.hpp"
+#include "pos/till.hpp"
+#include "pos/till_report.hpp"
 #include "receipts/document.hpp"
 
 namespace receipts {
@@ -43,26 +45,18 @@ Document gift_receipt(const pos::Ticket& ticket, const pos::StoreSettings& store
 Document approval_slip(const pos::Ticket& ticket, const pos::ApprovalGrant& grant,
                        const pos::StoreSettings& store, const LayoutOptions& options);
 
-// X and Z reports. The figures come from shifts (issue 9); the layout is fixed now.
-struct ReportFigures {
-    bool final = false;       // Z (ends the day, numbered) or X (a reading, changes nothing)
-    std::int64_t number = 0;  // Z number, gap-free; 0 for an X report
-    std::string terminal_id;
-    std::int64_t from_ms = 0;
-    std::int64_t to_ms = 0;
-    struct Amount {
-        std::string label;  // "Sales", "Returns", "Card", "A 20%"
-        std::int64_t count = 0;
-        pos::Money amount;
-    };
-    std::vector<Amount> sales;    // sales, returns, voids, discounts, no-sales
-    std::vector<Amount> taxes;    // per rate
-    std::vector<Amount> tenders;  // per tender
-    std::vector<Amount> clerks;   // per clerk
-    std::vector<Amount> hours;    // per hour "14:00"
-};
+// X and Z reports (pos/till_report.hpp has the figures and what each row sums).
+using ReportFigures = pos::ReportFigures;
+// Header (store, "X REPORT" / "Z REPORT No. 12", terminal, business day, from/to, who ran it),
+// then each section as label, count and amount columns, and for a Z "End of day" and a cut.
 Document shift_report(const ReportFigures& figures, const pos::StoreSettings& store,
                       const LayoutOptions& options);
+
+// The slip printed when a till closes: shift number, who opened and closed it and when, the
+// float, the cash count by denomination, per tender expected / counted / over-short, and the
+// approval (who, reason) when the difference was beyond the threshold.
+Document till_close_slip(const pos::Shift& shift, const pos::ShiftClose& close,
+                         const pos::StoreSettings& store, const LayoutOptions& options);
 
 struct PrinterProfile;
 // Every style, alignment, the code pages with sample characters, a barcode, a QR, a cut.

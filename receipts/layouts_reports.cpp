@@ -3,6 +3,7 @@
 #include <string>
 
 #include "pos/money.hpp"
+#include "pos/till_report.hpp"
 #include "receipts/layout_parts.hpp"
 #include "receipts/layouts.hpp"
 #include "receipts/printer_profile.hpp"
@@ -45,6 +46,13 @@ int widest_amount(const ReportFigures& figures) {
             widest = std::max(widest, text_width(pos::format_amount(a.amount)));
     }
     return widest;
+}
+
+// A terminal's first report covers everything since its first entry: from_ms is 0 then.
+std::string report_start(const ReportFigures& figures, const LayoutOptions& options) {
+    if (figures.from_ms == 0)
+        return "first entry";
+    return format_local_time(figures.from_ms, options.utc_offset_minutes);
 }
 
 // The store's own papers carry no customer footer.
@@ -131,8 +139,10 @@ Document shift_report(const ReportFigures& figures, const pos::StoreSettings& st
     }
     out.rule();
     out.labelled("Terminal", figures.terminal_id);
-    out.labelled("From", format_local_time(figures.from_ms, options.utc_offset_minutes));
+    out.labelled("Business day", pos::day_text(figures.business_day));
+    out.labelled("From", report_start(figures, options));
     out.labelled("To", format_local_time(figures.to_ms, options.utc_offset_minutes));
+    out.labelled("Run by", figures.run_by);
     out.rule(U'=');
     const int width = widest_amount(figures);
     report_section(out, "SALES", figures.sales, width);

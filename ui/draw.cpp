@@ -260,6 +260,12 @@ void draw_screen(const FrameVm& vm, DrawState& state, const Box& screen, Intents
                 draw_interactions(s, state, screen, out);
             } else if constexpr (std::is_same_v<T, SpecialOrdersVm>) {
                 draw_special_orders(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, TillVm>) {
+                draw_till(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, ReportsVm>) {
+                draw_reports(s, state, screen, out);
+            } else if constexpr (std::is_same_v<T, DashboardVm>) {
+                draw_dashboard(s, state, screen, out);
             } else {
                 draw_store_problem(s, state, screen, out);
             }

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "ui/forms_lookup.hpp"
+#include "ui/forms_reports.hpp"
 #include "ui/forms_service.hpp"
+#include "ui/forms_till.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
 
@@ -104,6 +106,8 @@ struct DrawState {
     CustomerForm customer;        // the customer screen
     InteractionForm interaction;  // the interactions screen
     OrderForm order;              // the special orders screen
+    TillForm till;                // the till screen: count forms, movement form
+    ReportsForm reports;          // the reports and dashboard screens
     bool drawer_open = false;     // FrameVm::drawer_open, for the tender and completed screens
     // Codes a scanner typed as a keyboard, told from typing by key timing (key_bursts.hpp): the
     // window adds them, the next draw_frame turns them into intents.

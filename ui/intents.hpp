@@ -6,6 +6,8 @@
 #include <string>
 #include <variant>
 
+#include "pos/till.hpp"
+
 namespace ui {
 
 struct LogIn {
@@ -189,8 +191,8 @@ struct LookupLive {};  // ask head office now for every store's figures (online 
 // Ask head office to hold the product at another store for a customer ("hold"), or to transfer
 // it here ("transfer"). The attached customer (if any) is named on the request.
 struct RequestStock {
-    std::string kind;   // "hold" or "transfer"
-    std::string store;  // the store that has it: "S002"
+    std::string kind;      // "hold" or "transfer"
+    std::string store;     // the store that has it: "S002"
     std::string quantity;  // "1"
     std::string note;
 };
@@ -282,20 +284,52 @@ struct PickUpOrder {  // the order's item onto the sale; Pay then takes the depo
     std::string number;
 };
 
-using Intent =
-    std::variant<LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine,
-                 DiscountLine, DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend,
-                 ShowSuspended, ResumeTicket, Pay, BackToSale, TenderCash, TenderCard,
-                 TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt, ReturnItem,
-                 ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
-                 Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage,
-                 Quit, Scanned, ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob,
-                 DismissPrintProblem, ClearDeviceError, SetVirtualPrinter, ShowSync, SyncNow,
-                 ShowLookup, LookupSearch, LookupPick, LookupLive, RequestStock, AddLookedUp,
-                 ShowCustomers, CustomerSearch, PickCustomer, NewCustomer, SaveCustomer,
-                 MergeCustomers, AttachCustomer, DetachCustomer, TenderPoints, AddSuggestion,
-                 ShowInteractions, PickInteraction, SaveInteraction, ResolveWithReturn,
-                 ShowSpecialOrders, CreateSpecialOrder, TakeDeposit, OrderArrived, CancelOrder,
-                 PickUpOrder>;
+// --- Tills (terminal_till.cpp). BackToSale leaves the screen. ---
+struct ShowTill {};
+// Opens this terminal's till with the float counted by denomination: "50.00x2 20.00x5 1.00x20"
+// (pos::parse_cash_count).
+struct OpenTill {
+    std::string count;
+};
+// Paid in / paid out (a reason), drop to the safe, pickup; cash out of the drawer may need
+// approval (Permission::cash_paid_out).
+struct MoveCash {
+    pos::CashMovementKind kind = pos::CashMovementKind::paid_in;
+    std::string amount;
+    std::string reason;
+};
+// The blind close: the cash counted by denomination and the card terminal's batch total. The
+// expected figures are shown only after this; beyond the store's threshold the close waits for
+// an approver (Permission::over_short) whose reason is kept with it. Needs close_till.
+struct CloseTill {
+    std::string cash_count;
+    std::string card_total;
+};
+struct PrintTillClose {};  // the last close's slip, again
+// --- Reports and the dashboard (terminal_reports.cpp). BackToSale leaves the screens. ---
+struct ShowReports {};
+struct RunXReport {};   // on screen; changes nothing
+struct RunZReport {};   // ends the day: numbered, stored, journaled, printed
+struct PrintReport {};  // the report on screen, on the printer
+struct ShowZReport {    // an earlier Z, by number
+    std::int64_t number = 0;
+};
+struct ShowDashboard {};
+struct ExportDashboard {};  // today's dashboard as CSV into the export folder
+
+using Intent = std::variant<
+    LogIn, LogOut, Scan, Search, PickResult, SelectLine, SetQuantity, VoidLine, DiscountLine,
+    DiscountTicket, OverridePrice, VoidTicket, NoSale, Suspend, ShowSuspended, ResumeTicket, Pay,
+    BackToSale, TenderCash, TenderCard, TenderGiftCard, TenderStoreCredit, StartReturn, OpenReceipt,
+    ReturnItem, ReturnWithoutReceipt, ShowTicketSearch, FindTickets, OpenFound, PostVoid, Refund,
+    Approve, Decline, CancelApproval, Reprint, GiftReceipt, NewSale, DismissMessage, Quit, Scanned,
+    ShowDevices, TestPrint, OpenDrawer, RetryPrint, ReprintJob, DismissPrintProblem,
+    ClearDeviceError, SetVirtualPrinter, ShowSync, SyncNow, ShowLookup, LookupSearch, LookupPick,
+    LookupLive, RequestStock, AddLookedUp, ShowCustomers, CustomerSearch, PickCustomer, NewCustomer,
+    SaveCustomer, MergeCustomers, AttachCustomer, DetachCustomer, TenderPoints, AddSuggestion,
+    ShowInteractions, PickInteraction, SaveInteraction, ResolveWithReturn, ShowSpecialOrders,
+    CreateSpecialOrder, TakeDeposit, OrderArrived, CancelOrder, PickUpOrder, ShowTill, OpenTill,
+    MoveCash, CloseTill, PrintTillClose, ShowReports, RunXReport, RunZReport, PrintReport,
+    ShowZReport, ShowDashboard, ExportDashboard>;
 
 }  // namespace ui

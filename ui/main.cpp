@@ -297,6 +297,7 @@ int main(int argc, char** argv) {
     auto sync = ui::start_sync_worker(data_dir / "terminal.db", **store);
     ui::TerminalServices services{**store,    clock, ids, devices, local_utc_offset_minutes(),
                                   usb_problem};
+    services.export_dir = data_dir / "exports";  // the dashboard's CSV files
     if (sync) {
         services.sync_status = [&sync] { return sync->status(); };
         services.sync_wake = [&sync] { sync->wake(); };

@@ -121,10 +121,11 @@ void draw_hint(const SaleVm& vm, const DrawState& state, const Box& box) {
 // for a suspended sale) use what was keyed or typed before "More" was tapped.
 void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
     const bool has_lines = !vm.lines.empty();
-    // Two columns of sale actions and a third of the customer-service desks, four rows: the
-    // rows stay finger-sized even with the letter keyboard up.
+    // Two columns of sale actions, a third of the customer-service desks and a fourth of the
+    // till and its reports, four rows: the rows stay finger-sized even with the letter keyboard
+    // up.
     const int rows = 4;
-    const int cols = 3;
+    const int cols = 4;
     const float grid_h = std::min(box.h, rows * std::round(1.3f * touch()) + (rows - 1) * gap());
     const Box grid = box.cut_bottom(grid_h, gap());
     if (box.h >= 2 * px()) {
@@ -198,6 +199,19 @@ void draw_more(const SaleVm& vm, DrawState& state, Box box, Intents& out) {
     for (int i = 0; i < 4; ++i) {
         if (button(state, desks[i].key, grid.cell(cols, rows, 2, i, gap()), Tone::key)) {
             out.push_back(desks[i].intent);
+            done();
+        }
+    }
+    // The till (float, cash in and out, the close), X/Z reports and the manager's dashboard.
+    const struct {
+        const char* key;
+        Intent intent;
+    } money[] = {{"Till##sale", ShowTill{}},
+                 {"Reports##sale", ShowReports{}},
+                 {"Dashboard##sale", ShowDashboard{}}};
+    for (int i = 0; i < 3; ++i) {
+        if (button(state, money[i].key, grid.cell(cols, rows, 3, i, gap()), Tone::key)) {
+            out.push_back(money[i].intent);
             done();
         }
     }

@@ -203,9 +203,14 @@ ParseResult parse_script_line(const std::string& line) {
             return *step;
         if (auto step = script::parse_service_command(words))
             return *step;
-        return pos::bad_input("unknown command '" + rest(words, 0) + "' (commands: " +
-                              command_names() + ", " + script::lookup_command_names() + ", " +
-                              script::service_command_names() + ")");
+        if (auto step = script::parse_till_command(words))
+            return *step;
+        if (auto step = script::parse_report_command(words))
+            return *step;
+        return pos::bad_input(
+            "unknown command '" + rest(words, 0) + "' (commands: " + command_names() + ", " +
+            script::lookup_command_names() + ", " + script::service_command_names() + ", " +
+            script::till_command_names() + ", " + script::report_command_names() + ")");
     }
     const Command& command = found->second;
     const std::size_t args = words.size() - 1;

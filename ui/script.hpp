@@ -64,9 +64,17 @@ std::optional<pos::Result<std::optional<ScriptStep>>> parse_lookup_command(
 // Interactions and special orders (script_service.cpp).
 std::optional<pos::Result<std::optional<ScriptStep>>> parse_service_command(
     const std::vector<std::string>& words);
+// Tills: till open/in/out/drop/pickup/close/print (script_till.cpp).
+std::optional<pos::Result<std::optional<ScriptStep>>> parse_till_command(
+    const std::vector<std::string>& words);
+// Reports and the dashboard: report x/z/print/show, dashboard [export] (script_reports.cpp).
+std::optional<pos::Result<std::optional<ScriptStep>>> parse_report_command(
+    const std::vector<std::string>& words);
 // Their command names, for the list of commands an unknown one prints.
 std::string lookup_command_names();
 std::string service_command_names();
+std::string till_command_names();
+std::string report_command_names();
 }  // namespace script
 
 // Runs the script; stops at the first bad or refused line with "NAME:LINE: what was wrong" on err.

@@ -160,6 +160,8 @@ void Terminal::clear_search() {
 pos::Status Terminal::handle(const Scan& intent) {
     if (screen_ == Screen::returns)  // the receipt's barcode
         return handle(OpenReceipt{intent.code});
+    if (auto s = require_open_till(); !s)
+        return s;
     if (auto s = ready_for_items(); !s)
         return s;
     // On the completed screen a refused scan leaves that screen (and its receipt) as it was.
@@ -192,6 +194,8 @@ pos::Status Terminal::handle(const Search& intent) {
 
 pos::Status Terminal::handle(const PickResult& intent) {
     if (auto s = require_screen(Screen::sale, "pick a product"); !s)
+        return s;
+    if (auto s = require_open_till(); !s)
         return s;
     if (intent.index >= results_.size()) {
         return pos::bad_input("There is no search result " + std::to_string(intent.index + 1) +
@@ -318,6 +322,8 @@ pos::Status Terminal::handle(const ResumeTicket& intent) {
 pos::Status Terminal::handle(const Pay&) {
     if (auto s = require_screen(Screen::sale, "take payment"); !s)
         return s;
+    if (auto s = require_open_till(); !s)
+        return s;
     if (auto s = session_->begin_tender(approval_); !s)
         return s;
     clear_search();
@@ -338,7 +344,8 @@ pos::Status Terminal::handle(const BackToSale&) {
         return pos::ok();
     }
     if (screen_ == Screen::lookup || screen_ == Screen::customers ||
-        screen_ == Screen::interactions || screen_ == Screen::special_orders) {
+        screen_ == Screen::interactions || screen_ == Screen::special_orders ||
+        screen_ == Screen::till || screen_ == Screen::reports || screen_ == Screen::dashboard) {
         screen_ = before_desk_;
         message_ = {};
         return pos::ok();

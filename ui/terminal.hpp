@@ -3,6 +3,7 @@
 // exercises exactly what a tap does. No ImGui here.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -14,7 +15,9 @@
 #include "pos/sale.hpp"
 #include "receipts/layouts.hpp"
 #include "ui/desk_lookup.hpp"
+#include "ui/desk_reports.hpp"
 #include "ui/desk_service.hpp"
+#include "ui/desk_till.hpp"
 #include "ui/device_hub.hpp"
 #include "ui/intents.hpp"
 #include "ui/view_models.hpp"
@@ -36,6 +39,9 @@ struct TerminalServices {
     // Asks head office for every store's figures of one product now (a short timeout; called
     // only when the clerk asks). Empty: not enrolled, the lookup shows the snapshot.
     std::function<pos::Result<headoffice::StockReply>(const std::string&)> live_stock{};
+    // Where the dashboard's CSV exports are written (created when needed); empty: the current
+    // folder's "exports".
+    std::filesystem::path export_dir{};
 };
 
 enum class Screen {
@@ -51,7 +57,10 @@ enum class Screen {
     lookup,
     customers,
     interactions,
-    special_orders
+    special_orders,
+    till,
+    reports,
+    dashboard
 };
 
 class Terminal {
@@ -163,6 +172,20 @@ class Terminal {
     pos::Status handle(const OrderArrived& intent);
     pos::Status handle(const CancelOrder& intent);
     pos::Status handle(const PickUpOrder& intent);
+    // Tills (terminal_till.cpp).
+    pos::Status handle(const ShowTill& intent);
+    pos::Status handle(const OpenTill& intent);
+    pos::Status handle(const MoveCash& intent);
+    pos::Status handle(const CloseTill& intent);
+    pos::Status handle(const PrintTillClose& intent);
+    // Reports and the dashboard (terminal_reports.cpp).
+    pos::Status handle(const ShowReports& intent);
+    pos::Status handle(const RunXReport& intent);
+    pos::Status handle(const RunZReport& intent);
+    pos::Status handle(const PrintReport& intent);
+    pos::Status handle(const ShowZReport& intent);
+    pos::Status handle(const ShowDashboard& intent);
+    pos::Status handle(const ExportDashboard& intent);
 
     pos::Status dispatch(const Intent& intent);
     pos::Status require_screen(Screen wanted, std::string_view action) const;
@@ -287,6 +310,39 @@ class Terminal {
     std::vector<pos::SpecialOrder> orders_named_by(const pos::Ticket& ticket) const;
     std::string service_note_;  // what service_after_completion did, for the message
     // --- end of the interactions/orders block ---
+    // --- Tills (terminal_till.cpp, terminal_views_till.cpp). Members the till work adds go in
+    // this block. ---
+    TillVm till_vm() const;
+    // When the store requires an open till (StoreSettings::require_open_till): refused with
+    // "Open the till first: More → Till" while this terminal has no shift open.
+    pos::Status require_open_till() const;
+    // The till intents work from wherever a desk screen opens: they open the till screen first.
+    pos::Status open_till_screen(std::string_view action);
+    pos::Result<pos::Shift> open_shift_or_refuse(std::string_view action) const;
+    void refresh_till();
+    // The close, once counted and approved: stored, journaled, printed and shown.
+    pos::Result<std::optional<pos::ApprovalGrant>> accept_over_short(
+        const pos::Shift& shift, const std::vector<pos::TenderDifference>& differences,
+        const std::string& counted);
+    pos::Status close_shift(const pos::Shift& shift, const pos::CashCount& cash,
+                            std::vector<pos::TenderDifference> differences,
+                            const std::optional<pos::ApprovalGrant>& grant);
+    pos::Status print_till_close(bool copy);
+    TillDesk till_desk_;
+    // --- end of the till block ---
+    // --- Reports and dashboard (terminal_reports.cpp, terminal_views_reports.cpp). Members the
+    // reports work adds go in this block. ---
+    ReportsVm reports_vm() const;
+    DashboardVm dashboard_vm() const;
+    // Reports and the dashboard are for a supervisor or above.
+    pos::Status require_report_role(std::string_view action) const;
+    // Opens the reports or dashboard screen (as a desk screen) unless it is showing.
+    pos::Status open_report_screen(Screen screen, std::string_view action);
+    void refresh_reports();    // the Z list and why a Z cannot run now
+    void refresh_dashboard();  // today's figures, every terminal of the store file
+    void show_report(pos::ReportFigures figures);  // on screen, as printed
+    ReportsDesk reports_desk_;
+    // --- end of the reports block ---
     SyncBarVm sync_bar_vm() const;
     std::optional<ApprovalVm> approval_vm() const;
     std::vector<RefundOptionVm> refund_options() const;

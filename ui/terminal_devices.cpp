@@ -50,6 +50,9 @@ pos::Status Terminal::handle(const Scanned& scan) {
             return handle(CustomerSearch{scan.code});
         case Screen::interactions:
         case Screen::special_orders:
+        case Screen::till:
+        case Screen::reports:
+        case Screen::dashboard:
             return pos::not_allowed(said + ": go back to the sale to scan items");
         case Screen::sale:
         case Screen::completed:
@@ -99,6 +102,8 @@ void Terminal::pulse_drawer(const std::string& done) {
 pos::Status Terminal::handle(const OpenDrawer& intent) {
     if (screen_ != Screen::sale && screen_ != Screen::completed && screen_ != Screen::devices)
         return require_screen(Screen::sale, "open the drawer");
+    if (auto s = require_open_till(); !s)
+        return s;
     if (auto s = session_->no_sale(intent.reason, approval_); !s)
         return s;
     message_ = {MessageKind::info, "Drawer opened: no sale (recorded)"};

@@ -203,6 +203,8 @@ pos::Status Terminal::handle(const ReturnWithoutReceipt& intent) {
 pos::Status Terminal::handle(const PostVoid& intent) {
     if (auto s = require_open_receipt("post-void a sale"); !s)
         return s;
+    if (auto s = require_open_till(); !s)  // the cash it gives back leaves a shift's drawer
+        return s;
     const std::string original = original_->ticket.receipt_number();
     auto done = session_->post_void(*original_, intent.reason, approval_);
     if (!done)

@@ -64,6 +64,15 @@ FrameVm Terminal::view() const {
         case Screen::special_orders:
             frame.screen = special_orders_vm();
             break;
+        case Screen::till:
+            frame.screen = till_vm();
+            break;
+        case Screen::reports:
+            frame.screen = reports_vm();
+            break;
+        case Screen::dashboard:
+            frame.screen = dashboard_vm();
+            break;
     }
     frame.approval = approval_vm();
     frame.message = message_;

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "ui/view_models_lookup.hpp"
+#include "ui/view_models_reports.hpp"
 #include "ui/view_models_service.hpp"
+#include "ui/view_models_till.hpp"
 
 namespace ui {
 
@@ -287,9 +289,10 @@ struct SyncVm {
     bool can_sync_now = false;
 };
 
-using ScreenVm = std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm,
-                              StoreProblemVm, ReturnVm, TicketSearchVm, DevicesVm, SyncVm,
-                              LookupVm, CustomersVm, InteractionsVm, SpecialOrdersVm>;
+using ScreenVm =
+    std::variant<LoginVm, SaleVm, TenderVm, CompletedVm, SuspendedListVm, StoreProblemVm, ReturnVm,
+                 TicketSearchVm, DevicesVm, SyncVm, LookupVm, CustomersVm, InteractionsVm,
+                 SpecialOrdersVm, TillVm, ReportsVm, DashboardVm>;
 
 // A print that has not happened: over every screen until it prints or is dismissed.
 struct PrintBannerVm {

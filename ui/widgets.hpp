@@ -241,6 +241,11 @@ void draw_customers(const CustomersVm& vm, DrawState& state, const Box& area, In
 void draw_interactions(const InteractionsVm& vm, DrawState& state, const Box& area, Intents& out);
 void draw_special_orders(const SpecialOrdersVm& vm, DrawState& state, const Box& area,
                          Intents& out);
+// The till (screens_till.cpp), X/Z reports and the dashboard (screens_reports.cpp,
+// screens_dashboard.cpp).
+void draw_till(const TillVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_reports(const ReportsVm& vm, DrawState& state, const Box& area, Intents& out);
+void draw_dashboard(const DashboardVm& vm, DrawState& state, const Box& area, Intents& out);
 // The approval dialog over the whole display (screens_approval.cpp): its own window, above the
 // screen, so that nothing under it can be tapped. Takes the keyboard before the screen does.
 void take_approval_keyboard(DrawState& state, Intents& out);

@@ -13,5 +13,7 @@ using Command = std::function<int(HeadOffice&, sql::ConnectionPool&)>;
 
 // order, locate, requests, answer-request, customers, interactions, special-orders.
 void add_service_commands(CLI::App& app, Command& command);
+// z-reports, z-report, over-short (admin_till.cpp).
+void add_till_commands(CLI::App& app, Command& command);
 
 }  // namespace headoffice::admin

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "headoffice/server/internal.hpp"
+#include "headoffice/server/till_internal.hpp"
 
 namespace headoffice {
 
@@ -68,6 +69,7 @@ HeadOffice::HeadOffice(sql::ConnectionPool& pool, pos::Clock& clock, pos::IdSour
     : pool_(pool), clock_(clock), ids_(ids) {
     auto connection = pool_.acquire();
     sql::migrate(*connection);
+    detail::fold_held_till_entries(*connection);
 }
 
 HealthReply HeadOffice::health() {

@@ -14,6 +14,8 @@
 #include "pos/ports.hpp"
 #include "pos/reference_data.hpp"
 #include "pos/result.hpp"
+#include "pos/till.hpp"
+#include "pos/till_report.hpp"
 
 namespace headoffice {
 
@@ -67,6 +69,40 @@ struct Anomaly {
     std::int64_t sequence = 0;
     std::string reason;  // "content differs from the entry held", "hash chain broken: ..."
     std::int64_t at_ms = 0;
+};
+
+// A Z report as head office holds it, folded from the terminal's z_report journal entry.
+struct ZReportSummary {
+    std::string store_code;
+    std::string terminal_id;
+    std::int64_t number = 0;
+    std::int64_t business_day = 0;  // pos::local_day at the store
+    std::int64_t to_ms = 0;         // when it was run
+    std::string run_by;
+    std::int64_t net_count = 0;  // the Net sales row
+    pos::Money net_sales;
+};
+
+struct StoredZReport {
+    std::string store_code;
+    std::int64_t run_by_id = 0;
+    pos::ReportFigures figures;  // final, numbered, every row as the terminal's Z had it
+};
+
+// A till's close as the terminal journaled it: the blind count against what the shift expected.
+struct TillClose {
+    std::string store_code;
+    std::string terminal_id;
+    std::string shift_id;
+    std::int64_t shift_number = 0;
+    std::int64_t closed_at_ms = 0;
+    std::int64_t closed_by = 0;
+    std::string closed_by_name;
+    std::string cash_count;                      // pos::cash_count_text: "50.00x2 20.00x5"
+    std::vector<pos::TenderDifference> tenders;  // difference() > 0 over, < 0 short
+    std::int64_t approved_by = 0;                // who accepted it beyond the threshold; else 0
+    std::string approver_name;
+    std::string reason;
 };
 
 class HeadOffice {
@@ -143,6 +179,16 @@ class HeadOffice {
     // Interactions of a store (empty: every store), open ones only unless all.
     std::vector<pos::Interaction> interactions(const std::string& store_code, bool all);
     std::vector<pos::SpecialOrder> special_orders(const std::string& store_code);
+
+    // --- tills and Z reports (server/till_reports.cpp; pos-headoffice commands) ---
+    // Z reports of a store (empty: every store) by store, terminal and number. not_found for a
+    // store head office does not know.
+    pos::Result<std::vector<ZReportSummary>> z_reports(const std::string& store_code);
+    // One Z report's figures; not_found "Head office holds no Z report No. 9 of T01 in S001".
+    pos::Result<StoredZReport> z_report(const std::string& store_code,
+                                        const std::string& terminal_id, std::int64_t number);
+    // Till closes of a store (empty: every store), oldest first, amounts in the store's currency.
+    pos::Result<std::vector<TillClose>> till_closes(const std::string& store_code);
 
   private:
     sql::ConnectionPool& pool_;

@@ -1,12 +1,13 @@
 // Upload: every journal entry a terminal sends is checked and stored on its own (one transaction
-// each), then folded into the store's sales and stock. A completed sale is never rejected: an
-// entry whose hash or chain does not check out is stored and put on the review list.
-#include <map>
+// each), then folded into the store's sales and stock, and a Z report or till close into
+// z_reports and till_closes (till_ingest.cpp). A completed sale is never rejected: an entry whose
+// hash or chain does not check out is stored and put on the review list.
 #include <optional>
 
+#include "headoffice/server/canonical_fields.hpp"
 #include "headoffice/server/head_office.hpp"
 #include "headoffice/server/internal.hpp"
-#include "pos/canonical_text.hpp"
+#include "headoffice/server/till_internal.hpp"
 #include "pos/return_terms.hpp"
 
 namespace headoffice {
@@ -16,52 +17,7 @@ namespace {
 constexpr std::string_view genesis_hash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-// Every "key=value" line of canonical text (the first of a key wins, as canonical_field does).
-std::map<std::string, std::string> fields_of(std::string_view payload) {
-    std::map<std::string, std::string> fields;
-    std::size_t start = 0;
-    while (start < payload.size()) {
-        std::size_t end = payload.find('\n', start);
-        if (end == std::string_view::npos)
-            end = payload.size();
-        const std::string_view line = payload.substr(start, end - start);
-        const std::size_t equals = line.find('=');
-        if (equals != std::string_view::npos)
-            fields.emplace(std::string(line.substr(0, equals)),
-                           pos::unescape_value(line.substr(equals + 1)));
-        start = end + 1;
-    }
-    return fields;
-}
-
-// Reads the fields of a completed ticket; throws std::runtime_error naming what is missing.
-class TicketFields {
-  public:
-    explicit TicketFields(std::string_view payload) : fields_(fields_of(payload)) {}
-    bool has(const std::string& key) const { return fields_.count(key) != 0; }
-    const std::string& text(const std::string& key) const {
-        const auto found = fields_.find(key);
-        if (found == fields_.end())
-            throw std::runtime_error("the payload has no field " + key);
-        return found->second;
-    }
-    std::int64_t integer(const std::string& key) const {
-        const std::string& value = text(key);
-        std::size_t used = 0;
-        std::int64_t number = 0;
-        try {
-            number = std::stoll(value, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used == 0 || used != value.size())
-            throw std::runtime_error("the payload's " + key + " is not a number: '" + value + "'");
-        return number;
-    }
-
-  private:
-    std::map<std::string, std::string> fields_;
-};
+using TicketFields = detail::CanonicalFields;
 
 struct ReturnedLine {
     std::string original_receipt;
@@ -262,6 +218,16 @@ EntryResult apply_entry(sql::Connection& connection, const Identity& who, const 
             throw;
         } catch (const std::exception& unreadable) {
             problems.push_back(std::string("the ticket could not be read: ") + unreadable.what());
+        }
+    }
+    if (detail::is_till_report_kind(entry.kind)) {
+        try {
+            for (std::string& problem : detail::fold_till_entry(connection, who, entry, entry_id))
+                problems.push_back(std::move(problem));
+        } catch (const sql::SqlError&) {
+            throw;
+        } catch (const std::exception& unreadable) {
+            problems.push_back("the " + entry.kind + " could not be read: " + unreadable.what());
         }
     }
     std::string message;

@@ -330,6 +330,7 @@ int main(int argc, char** argv) {
     add_reference_commands(app, a, command);
     add_report_commands(app, a, command);
     admin::add_service_commands(app, command);
+    admin::add_till_commands(app, command);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {

@@ -228,7 +228,70 @@ CREATE INDEX stock_details_by_time ON stock_details (updated_at_ms);
 CREATE INDEX stock_details_by_product ON stock_details (product_code);
 )sql";
 
-constexpr std::array<std::string_view, 2> migrations{migration_1, migration_2};
+// Issue 9: what head office folds out of the terminals' z_report and shift_close journal entries.
+// A Z report by (terminal, number) with its rows per section in the terminal's order; a till
+// close by shift id with its expected and counted amounts per tender. entry_id names the journal
+// entry each was read from; the partial index finds entries held but not folded yet (sent before
+// head office knew these tables), which the server folds when it starts.
+constexpr std::string_view migration_3 = R"sql(
+CREATE TABLE z_reports (
+    terminal_id TEXT NOT NULL,
+    number {int} NOT NULL CHECK (number > 0),
+    store_code TEXT NOT NULL,
+    business_day {int} NOT NULL,
+    from_ms {int} NOT NULL,
+    to_ms {int} NOT NULL,
+    run_by_id {int} NOT NULL,
+    run_by_name TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    currency_exponent {int} NOT NULL,
+    net_count {int} NOT NULL,
+    net_minor {int} NOT NULL,
+    entry_id {int} NOT NULL UNIQUE REFERENCES journal_entries (id),
+    PRIMARY KEY (terminal_id, number)
+){strict};
+CREATE INDEX z_reports_by_store ON z_reports (store_code, business_day);
+CREATE TABLE z_report_rows (
+    terminal_id TEXT NOT NULL,
+    number {int} NOT NULL,
+    section TEXT NOT NULL CHECK (section IN ('sales', 'taxes', 'tenders', 'clerks', 'hours')),
+    position {int} NOT NULL CHECK (position > 0),
+    label TEXT NOT NULL,
+    count {int} NOT NULL,
+    amount_minor {int} NOT NULL,
+    PRIMARY KEY (terminal_id, number, section, position),
+    FOREIGN KEY (terminal_id, number) REFERENCES z_reports (terminal_id, number)
+){strict};
+CREATE TABLE till_closes (
+    shift_id TEXT PRIMARY KEY,
+    store_code TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    shift_number {int} NOT NULL,
+    closed_at_ms {int} NOT NULL,
+    closed_by_id {int} NOT NULL,
+    closed_by_name TEXT NOT NULL,
+    cash_count TEXT NOT NULL,
+    approved_by_id {int} NOT NULL,
+    approver_name TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    entry_id {int} NOT NULL UNIQUE REFERENCES journal_entries (id)
+){strict};
+CREATE INDEX till_closes_by_store ON till_closes (store_code, closed_at_ms);
+CREATE INDEX journal_entries_till_reports ON journal_entries (id)
+    WHERE kind IN ('z_report', 'shift_close');
+CREATE TABLE till_close_tenders (
+    shift_id TEXT NOT NULL REFERENCES till_closes (shift_id),
+    position {int} NOT NULL CHECK (position > 0),
+    method TEXT NOT NULL,
+    expected_minor {int} NOT NULL,
+    counted_minor {int} NOT NULL,
+    difference_minor {int} NOT NULL,
+    PRIMARY KEY (shift_id, position),
+    UNIQUE (shift_id, method)
+){strict};
+)sql";
+
+constexpr std::array<std::string_view, 3> migrations{migration_1, migration_2, migration_3};
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
     for (std::size_t at = text.find(from); at != std::string::npos;

@@ -81,7 +81,7 @@ TEST_CASE("A schema 5 file with a sale migrates to 6, journal and ledger unchang
     }
 
     auto store = db_test::open(file);
-    CHECK(store->schema_version() == 6);
+    CHECK(store->schema_version() == db::current_schema_version);
     db::Database& db = store->database();
     CHECK(dump(db, "journal", journal_columns) == journal_before);
     CHECK(dump(db, "outbox", outbox_columns) == outbox_before);

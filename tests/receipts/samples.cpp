@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "fakes.hpp"
+#include "pos/till_report.hpp"
 
 namespace samples {
 
@@ -88,13 +89,17 @@ receipts::ReportFigures report(bool final) {
     f.final = final;
     f.number = final ? 12 : 0;
     f.terminal_id = "T01";
+    f.business_day = pos::local_day(sold_at, 60);  // 2026-09-21 at UTC+1
     f.from_ms = sold_at - 6 * 3'600'000;
     f.to_ms = sold_at + 2 * 3'600'000;
-    f.sales = {{"Sales", 42, eur_cents(123'456'789)},
-               {"Returns", 3, eur_cents(-2'345)},
-               {"Voided lines", 2, eur_cents(-598)},
-               {"Discounts", 5, eur_cents(-1'200)},
-               {"No sales", 1, eur_cents(0)}};
+    f.run_by = "Morgan Lee";
+    f.sales = {{"Sales", 42, eur_cents(123'456'789)},     {"Returns", 3, eur_cents(-2'345)},
+               {"Exchanges", 1, eur_cents(250)},          {"Post-voids", 1, eur_cents(-1'646)},
+               {"Net sales", 47, eur_cents(123'453'048)}, {"Discounts", 5, eur_cents(-1'200)},
+               {"Promotions", 4, eur_cents(-836)},        {"Voided sales", 1, eur_cents(1'299)},
+               {"Voided lines", 2, eur_cents(-598)},      {"No sales", 1, eur_cents(0)},
+               {"Paid in", 1, eur_cents(5'000)},          {"Paid out", 1, eur_cents(1'250)},
+               {"Drops", 2, eur_cents(40'000)},           {"Pickups", 0, eur_cents(0)}};
     f.taxes = {{"A 20%", 20, eur_cents(20'576'131)}, {"B 5%", 30, eur_cents(588)}};
     f.tenders = {{"Cash", 25, eur_cents(45'210)},
                  {"Card", 16, eur_cents(123'409'234)},
@@ -229,6 +234,47 @@ receipts::ReportFigures z_report() {
     return report(true);
 }
 
+pos::Shift till_shift() {
+    pos::Shift shift;
+    shift.id = "shift-3";
+    shift.terminal_id = "T01";
+    shift.number = 3;
+    shift.opened_by = 1;
+    shift.opened_by_name = "Alex Martin";
+    shift.opened_at_ms = sold_at - 6 * 3'600'000;
+    shift.opening_float = *pos::parse_cash_count("50.00x1 20.00x4 10.00x2", fakes::eur);
+    shift.float_amount = eur_cents(shift.opening_float.total_minor());
+    shift.closed_at_ms = sold_at + 2 * 3'600'000;
+    return shift;
+}
+
+pos::ShiftClose till_close() {
+    const auto shift = till_shift();
+    pos::ShiftClose close;
+    close.shift_id = shift.id;
+    close.terminal_id = "T01";
+    close.shift_number = shift.number;
+    close.closed_by = 1;
+    close.closed_by_name = "Alex Martin";
+    close.closed_at_ms = shift.closed_at_ms;
+    close.cash_count = *pos::parse_cash_count(
+        "50.00x4 20.00x6 10.00x3 5.00x2 2.00x5 1.00x3 0.50x4 0.10x7 0.05x1", fakes::eur);
+    pos::ShiftTotals totals;
+    totals.opening_float = shift.float_amount;
+    totals.tenders = {{pos::PaymentMethod::cash, 30, eur_cents(28'805)},
+                      {pos::PaymentMethod::card, 12, eur_cents(51'240)}};
+    totals.paid_in = eur_cents(0);
+    totals.paid_out = eur_cents(1'250);
+    totals.drops = eur_cents(2'750);
+    totals.pickups = eur_cents(0);
+    // Expected cash 150.00 + 288.05 - 12.50 - 27.50 = 398.05; counted 375.75: short by 22.30.
+    close.tenders = pos::over_short(totals, {close.cash_count, eur_cents(51'240)});
+    close.approved_by = 9001;
+    close.approver_name = "Morgan Lee";
+    close.reason = "Change given twice for a 20.00 note";
+    return close;
+}
+
 receipts::PrinterProfile virtual_printer() {
     receipts::PrinterProfile p;
     p.name = "Virtual printer";
@@ -273,6 +319,7 @@ std::vector<Sample> all() {
         add("reprint", ticket_receipt(sale(), store, copy));
         add("x-report", shift_report(x_report(), store, o));
         add("z-report", shift_report(z_report(), store, o));
+        add("till-close", till_close_slip(till_shift(), till_close(), store, o));
         const auto returned = a_return();
         add("approval-slip", approval_slip(returned, returned.approvals().front(), store, o));
         add("test-page", test_page(virtual_printer(), store, o));

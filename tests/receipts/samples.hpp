@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pos/ticket.hpp"
+#include "pos/till.hpp"
 #include "receipts/document.hpp"
 #include "receipts/layouts.hpp"
 #include "receipts/printer_profile.hpp"
@@ -30,6 +31,10 @@ pos::Ticket post_void();
 
 receipts::ReportFigures x_report();
 receipts::ReportFigures z_report();  // "Z report No. 12"
+// Shift 3, opened by Alex Martin with a 150.00 float, closed 22.30 short in cash with card
+// balanced; Morgan Lee approved it with a reason.
+pos::Shift till_shift();
+pos::ShiftClose till_close();
 // A printer with every code page, as find_profile("virtual") describes it.
 receipts::PrinterProfile virtual_printer();
 
