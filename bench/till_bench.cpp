@@ -35,12 +35,14 @@ pos::ShiftClose balanced_close(db::Store& store, const pos::Shift& shift) {
     const pos::Currency currency = store.settings().currency;
     pos::CloseCount count;
     count.card = totals.expected(pos::PaymentMethod::card);
-    // The cash as one count of the smallest coin: exact, whatever the amount.
-    const auto coins = pos::denominations(currency);
-    const std::int64_t smallest = coins.empty() ? 1 : coins.back();
-    const std::int64_t cash = totals.expected_cash().minor();
-    if (cash > 0)
-        count.cash.counts.push_back({smallest, cash / smallest});
+    // The cash in notes and coins, largest first: exact, whatever the amount.
+    std::int64_t cash = totals.expected_cash().minor();
+    for (const std::int64_t value : pos::denominations(currency)) {
+        if (cash >= value) {
+            count.cash.counts.push_back({value, cash / value});
+            cash %= value;
+        }
+    }
     pos::ShiftClose close;
     close.shift_id = shift.id;
     close.terminal_id = shift.terminal_id;
