@@ -47,8 +47,8 @@ struct StoreSettings {
     std::int64_t min_deposit_ppm = 200'000;  // special orders: least deposit, share of the total
     // Tills: a count over or short by more than this (per tender) needs Permission::over_short.
     std::int64_t over_short_threshold_minor = 500;
-    // Selling needs an open till on the terminal (a shift with its counted float). Off: tickets
-    // taken with no till open count in the day's reports but in no shift.
+    // Selling needs an open till on the terminal (a shift with its opening cash counted). Off:
+    // tickets taken with no till open count in the day's reports but in no shift.
     bool require_open_till = false;
 
     TaxPolicy tax_policy() const { return {pricing, tax_rounding}; }

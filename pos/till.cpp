@@ -96,7 +96,7 @@ Result<DenominationCount> parse_word(std::string_view word, const Currency& curr
     return DenominationCount{value->minor(), *pieces};
 }
 
-// The till's currency: the float's, or any other figure's when the float was left unset.
+// The till's currency: the opening cash's, or any other figure's when that was left unset.
 Currency currency_of(const ShiftTotals& totals) {
     for (const Money* m : {&totals.opening_float, &totals.paid_in, &totals.paid_out, &totals.drops,
                            &totals.pickups}) {

@@ -1,5 +1,5 @@
-// Tills: a clerk's shift at one terminal's cash drawer, from the float counted by denomination,
-// through paid-ins, paid-outs, drops and pickups, to the blind close with its over/short per
+// Tills: a clerk's shift at one terminal's cash drawer, from the opening cash counted by note and
+// coin, through paid-ins, paid-outs, drops and pickups, to the blind close with its over/short per
 // tender. Pure rules; db/ keeps the shifts and their running totals.
 #pragma once
 
@@ -94,7 +94,7 @@ struct ShiftTotals {
     Money drops;
     Money pickups;
     std::int64_t tickets = 0;  // completed tickets recorded against the shift
-    // float + net cash tendered + paid in - paid out - drops - pickups.
+    // opening cash + net cash tendered + paid in - paid out - drops - pickups.
     Money expected_cash() const;
     // expected_cash() for cash, else the tender's net (zero when unused).
     Money expected(PaymentMethod method) const;
